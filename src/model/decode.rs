@@ -1,0 +1,567 @@
+//! Reading a dataset: JSON text in, a [`Briefing`] or every problem at once out.
+//!
+//! serde stops at the first error, and curators need them all, so the decoder
+//! walks the parsed `serde_json::Value` by hand: each field read either yields
+//! a value or records a [`Problem`] (path and reason) and yields a placeholder,
+//! so that later checks (ids, references, dates) still run over the rest.
+
+use super::date::{DateSpec, PartialDate};
+use super::types::*;
+use super::vocab::*;
+use serde_json::{Map, Value};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// One thing wrong with a dataset: where (a JSON path, plus line and column
+/// for syntax errors) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => {
+                write!(f, "line {line}, column {column}: {}", self.message)
+            }
+            _ if self.path.is_empty() => write!(f, "the file: {}", self.message),
+            _ => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// Parses and validates a dataset.
+pub fn load(text: &str) -> Result<Briefing, Vec<Problem>> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        vec![Problem {
+            path: String::new(),
+            message: format!("the file is not valid JSON: {}", syntax_reason(&e)),
+            line: Some(e.line()),
+            column: Some(e.column()),
+        }]
+    })?;
+    let mut cx = Cx::default();
+    let briefing = decode_briefing(&mut cx, &value);
+    check_references(&mut cx, &briefing);
+    if cx.problems.is_empty() {
+        Ok(briefing)
+    } else {
+        Err(cx.problems)
+    }
+}
+
+fn syntax_reason(e: &serde_json::Error) -> String {
+    // serde_json appends " at line L column C"; the Problem carries those separately.
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+#[derive(Default)]
+struct Cx {
+    problems: Vec<Problem>,
+}
+
+impl Cx {
+    fn report(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.to_string(),
+            message: message.into(),
+            line: None,
+            column: None,
+        });
+    }
+
+    fn object<'v>(&mut self, value: &'v Value, path: &str) -> Obj<'v> {
+        match value {
+            Value::Object(map) => Obj {
+                map: Some(map),
+                path: path.to_string(),
+                known: Vec::new(),
+            },
+            other => {
+                self.report(
+                    path,
+                    format!("expected an object, found {}", kind_of(other)),
+                );
+                Obj {
+                    map: None,
+                    path: path.to_string(),
+                    known: Vec::new(),
+                }
+            }
+        }
+    }
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// An object being read: remembers which keys were asked for, so that
+/// [`Obj::finish`] can name any unknown ones.
+struct Obj<'v> {
+    map: Option<&'v Map<String, Value>>,
+    path: String,
+    known: Vec<&'static str>,
+}
+
+impl<'v> Obj<'v> {
+    fn at(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    /// The value under `key`; reports it missing when `required`.
+    fn get(&mut self, cx: &mut Cx, key: &'static str, required: bool) -> Option<&'v Value> {
+        self.known.push(key);
+        let map = self.map?;
+        match map.get(key) {
+            Some(value) => Some(value),
+            None => {
+                if required {
+                    cx.report(&self.at(key), "is required but missing");
+                }
+                None
+            }
+        }
+    }
+
+    fn text_at(cx: &mut Cx, value: &Value, path: &str) -> Option<String> {
+        match value {
+            Value::String(s) if s.trim().is_empty() => {
+                cx.report(path, "must not be empty");
+                None
+            }
+            Value::String(s) => Some(s.clone()),
+            other => {
+                cx.report(path, format!("expected text, found {}", kind_of(other)));
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, cx: &mut Cx, key: &'static str) -> String {
+        let path = self.at(key);
+        self.get(cx, key, true)
+            .and_then(|v| Self::text_at(cx, v, &path))
+            .unwrap_or_default()
+    }
+
+    fn opt_text(&mut self, cx: &mut Cx, key: &'static str) -> Option<String> {
+        let path = self.at(key);
+        self.get(cx, key, false)
+            .and_then(|v| Self::text_at(cx, v, &path))
+    }
+
+    fn id(&mut self, cx: &mut Cx, key: &'static str) -> String {
+        let id = self.text(cx, key);
+        if !id.is_empty() && !is_id(&id) {
+            cx.report(
+                &self.at(key),
+                format!("\"{id}\" is not an id: use lowercase letters, digits and hyphens"),
+            );
+        }
+        id
+    }
+
+    fn texts(&mut self, cx: &mut Cx, key: &'static str, required: bool) -> Vec<String> {
+        self.list(cx, key, required, |cx, value, path| {
+            Self::text_at(cx, value, path).unwrap_or_default()
+        })
+    }
+
+    fn vocab<T: Vocab>(&mut self, cx: &mut Cx, key: &'static str) -> Option<T> {
+        let path = self.at(key);
+        let value = self.get(cx, key, true)?;
+        vocab_at(cx, value, &path)
+    }
+
+    fn opt_vocab<T: Vocab>(&mut self, cx: &mut Cx, key: &'static str) -> Option<T> {
+        let path = self.at(key);
+        let value = self.get(cx, key, false)?;
+        vocab_at(cx, value, &path)
+    }
+
+    fn flag(&mut self, cx: &mut Cx, key: &'static str) -> bool {
+        match self.get(cx, key, false) {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                cx.report(
+                    &self.at(key),
+                    format!("expected true or false, found {}", kind_of(other)),
+                );
+                false
+            }
+        }
+    }
+
+    fn child<T>(
+        &mut self,
+        cx: &mut Cx,
+        key: &'static str,
+        read: impl FnOnce(&mut Cx, Obj<'v>) -> T,
+    ) -> T
+    where
+        T: Default,
+    {
+        let path = self.at(key);
+        match self.get(cx, key, true) {
+            Some(value) => {
+                let obj = cx.object(value, &path);
+                read(cx, obj)
+            }
+            None => T::default(),
+        }
+    }
+
+    /// An array under `key`; `required` also means it may not be empty.
+    fn list<T>(
+        &mut self,
+        cx: &mut Cx,
+        key: &'static str,
+        required: bool,
+        mut item: impl FnMut(&mut Cx, &'v Value, &str) -> T,
+    ) -> Vec<T> {
+        let path = self.at(key);
+        match self.get(cx, key, required) {
+            None => Vec::new(),
+            Some(Value::Array(items)) => {
+                if required && items.is_empty() {
+                    cx.report(&path, "must list at least one entry");
+                }
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| item(cx, v, &format!("{path}[{i}]")))
+                    .collect()
+            }
+            Some(other) => {
+                cx.report(
+                    &path,
+                    format!("expected an array, found {}", kind_of(other)),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn finish(self, cx: &mut Cx) {
+        let Some(map) = self.map else { return };
+        for key in map.keys() {
+            if !self.known.contains(&key.as_str()) {
+                cx.report(
+                    &self.at(key),
+                    format!("unknown field (allowed here: {})", self.known.join(", ")),
+                );
+            }
+        }
+    }
+}
+
+fn vocab_at<T: Vocab>(cx: &mut Cx, value: &Value, path: &str) -> Option<T> {
+    match value {
+        Value::String(key) => {
+            let parsed = T::parse(key);
+            if parsed.is_none() {
+                cx.report(
+                    path,
+                    format!("unknown {} \"{key}\" (allowed: {})", T::NAME, T::allowed()),
+                );
+            }
+            parsed
+        }
+        other => {
+            cx.report(
+                path,
+                format!("expected a {} (text), found {}", T::NAME, kind_of(other)),
+            );
+            None
+        }
+    }
+}
+
+pub fn is_id(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !text.starts_with('-')
+}
+
+fn is_http_url(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    matches!(rest, Some(host) if !host.is_empty() && !host.starts_with('/') && !host.contains(char::is_whitespace))
+}
+
+fn day_text(cx: &mut Cx, obj: &mut Obj, key: &'static str, required: bool) -> Option<String> {
+    let text = if required {
+        Some(obj.text(cx, key))
+    } else {
+        obj.opt_text(cx, key)
+    }?;
+    match PartialDate::parse(&text) {
+        Ok(PartialDate::Day(_)) => Some(text),
+        Ok(_) => {
+            cx.report(
+                &obj.at(key),
+                format!("\"{text}\" must be a full day (YYYY-MM-DD)"),
+            );
+            Some(text)
+        }
+        Err(reason) if !text.is_empty() => {
+            cx.report(&obj.at(key), reason);
+            Some(text)
+        }
+        Err(_) => Some(text),
+    }
+}
+
+fn decode_briefing(cx: &mut Cx, value: &Value) -> Briefing {
+    let mut o = cx.object(value, "");
+    let schema = o.opt_text(cx, "$schema");
+    let meta = o.child(cx, "meta", decode_meta);
+    let actors = o.list(cx, "actors", true, decode_actor);
+    let sources = o.list(cx, "sources", true, decode_source);
+    let events = o.list(cx, "events", true, decode_event);
+    let claims = o.list(cx, "claims", false, decode_claim);
+    o.finish(cx);
+    Briefing {
+        schema,
+        meta,
+        actors,
+        sources,
+        events,
+        claims,
+    }
+}
+
+fn decode_meta(cx: &mut Cx, mut o: Obj) -> Meta {
+    let meta = Meta {
+        title: o.text(cx, "title"),
+        subtitle: o.opt_text(cx, "subtitle"),
+        as_of: day_text(cx, &mut o, "as_of", true).unwrap_or_default(),
+        compiled_by: o.text(cx, "compiled_by"),
+        summary: o.text(cx, "summary"),
+        key_points: o.texts(cx, "key_points", false),
+        handling: o.opt_text(cx, "handling"),
+    };
+    o.finish(cx);
+    meta
+}
+
+
+fn decode_actor(cx: &mut Cx, value: &Value, path: &str) -> Actor {
+    let mut o = cx.object(value, path);
+    let actor = Actor {
+        id: o.id(cx, "id"),
+        name: o.text(cx, "name"),
+        aliases: o.texts(cx, "aliases", false),
+        role: o.text(cx, "role"),
+        affiliation: o.text(cx, "affiliation"),
+        kind: o.vocab(cx, "kind").unwrap_or(ActorKind::GovernmentOfficial),
+        note: o.opt_text(cx, "note"),
+    };
+    o.finish(cx);
+    actor
+}
+
+fn decode_source(cx: &mut Cx, value: &Value, path: &str) -> Source {
+    let mut o = cx.object(value, path);
+    let source = Source {
+        id: o.id(cx, "id"),
+        outlet: o.text(cx, "outlet"),
+        chain: o.texts(cx, "chain", false),
+        title: o.opt_text(cx, "title"),
+        author: o.opt_text(cx, "author"),
+        published: day_text(cx, &mut o, "published", false),
+        language: o.text(cx, "language"),
+        url: o.opt_text(cx, "url"),
+        note: o.opt_text(cx, "note"),
+    };
+    if let Some(url) = &source.url {
+        if !is_http_url(url) {
+            cx.report(&o.at("url"), format!("\"{url}\" is not an http(s) URL"));
+        }
+    }
+    o.finish(cx);
+    source
+}
+
+fn decode_date(cx: &mut Cx, mut o: Obj) -> DateSpec {
+    let precision = o.vocab(cx, "precision");
+    let date = DateSpec {
+        precision: precision.unwrap_or(Precision::Day),
+        value: o.text(cx, "value"),
+        part: o.opt_vocab(cx, "part"),
+        end: o.opt_text(cx, "end"),
+        weekday: o.opt_vocab(cx, "weekday"),
+    };
+    // Only judge the date once its parts could be read.
+    let parts_broken = cx.problems.iter().any(|p| p.path.starts_with(&o.path));
+    if precision.is_some() && !date.value.is_empty() && !parts_broken {
+        if let Err((field, reason)) = date.check() {
+            cx.report(&o.at(field), reason);
+        }
+    }
+    o.finish(cx);
+    date
+}
+
+impl Default for DateSpec {
+    fn default() -> Self {
+        DateSpec::new(Precision::Day, "")
+    }
+}
+
+fn decode_event(cx: &mut Cx, value: &Value, path: &str) -> Event {
+    let mut o = cx.object(value, path);
+    let event = Event {
+        id: o.id(cx, "id"),
+        title: o.text(cx, "title"),
+        date: o.child(cx, "date", decode_date),
+        status: o.vocab(cx, "status").unwrap_or(EventStatus::Happened),
+        channel: o.child(cx, "channel", |cx, mut c| {
+            let channel = Channel {
+                track: c.opt_vocab(cx, "track"),
+                modality: c.vocab(cx, "modality").unwrap_or(Modality::PhoneCall),
+            };
+            c.finish(cx);
+            channel
+        }),
+        secret: o.flag(cx, "secret"),
+        participants: o.list(cx, "participants", true, |cx, value, path| {
+            let mut p = cx.object(value, path);
+            let participant = Participant {
+                actor: p.text(cx, "actor"),
+                role: p.vocab(cx, "role").unwrap_or(Role::Participant),
+                note: p.opt_text(cx, "note"),
+            };
+            p.finish(cx);
+            participant
+        }),
+        summary: o.text(cx, "summary"),
+        note: o.opt_text(cx, "note"),
+        sources: o.texts(cx, "sources", true),
+    };
+    o.finish(cx);
+    event
+}
+
+impl Default for Channel {
+    fn default() -> Self {
+        Channel {
+            track: None,
+            modality: Modality::PhoneCall,
+        }
+    }
+}
+
+fn decode_claim(cx: &mut Cx, value: &Value, path: &str) -> Claim {
+    let mut o = cx.object(value, path);
+    let claim = Claim {
+        id: o.id(cx, "id"),
+        text: o.text(cx, "text"),
+        status: o.vocab(cx, "status").unwrap_or(ClaimStatus::Unverified),
+        events: o.texts(cx, "events", true),
+        stances: o.list(cx, "stances", true, |cx, value, path| {
+            let mut s = cx.object(value, path);
+            let stance = Stance {
+                actor: s.text(cx, "actor"),
+                kind: s.vocab(cx, "kind").unwrap_or(StanceKind::Asserts),
+                date: s.child(cx, "date", decode_date),
+                quote: s.text(cx, "quote"),
+                speech: s.vocab(cx, "speech").unwrap_or(Speech::Direct),
+                source: s.text(cx, "source"),
+                note: s.opt_text(cx, "note"),
+            };
+            s.finish(cx);
+            stance
+        }),
+        note: o.opt_text(cx, "note"),
+    };
+    o.finish(cx);
+    claim
+}
+
+/// Ids are unique per collection, and every reference names an existing entry.
+fn check_references(cx: &mut Cx, b: &Briefing) {
+    fn ids<'a>(cx: &mut Cx, what: &str, items: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (i, id) in items.enumerate() {
+            if id.is_empty() {
+                continue;
+            }
+            if let Some(earlier) = first.insert(id, i) {
+                cx.report(
+                    &format!("{what}[{i}].id"),
+                    format!("duplicate id \"{id}\" (also {what}[{earlier}])"),
+                );
+                first.insert(id, earlier);
+            }
+        }
+        first.into_keys().collect()
+    }
+    let actors = ids(cx, "actors", b.actors.iter().map(|a| a.id.as_str()));
+    let sources = ids(cx, "sources", b.sources.iter().map(|s| s.id.as_str()));
+    let events = ids(cx, "events", b.events.iter().map(|e| e.id.as_str()));
+    ids(cx, "claims", b.claims.iter().map(|c| c.id.as_str()));
+
+    let refer = |cx: &mut Cx, known: &HashSet<&str>, what: &str, id: &str, path: String| {
+        if !id.is_empty() && !known.contains(id) {
+            cx.report(
+                &path,
+                format!("refers to {what} \"{id}\", which is not in the dataset"),
+            );
+        }
+    };
+    for (i, event) in b.events.iter().enumerate() {
+        for (j, p) in event.participants.iter().enumerate() {
+            refer(
+                cx,
+                &actors,
+                "actor",
+                &p.actor,
+                format!("events[{i}].participants[{j}].actor"),
+            );
+        }
+        for (j, s) in event.sources.iter().enumerate() {
+            refer(
+                cx,
+                &sources,
+                "source",
+                s,
+                format!("events[{i}].sources[{j}]"),
+            );
+        }
+    }
+    for (i, claim) in b.claims.iter().enumerate() {
+        for (j, e) in claim.events.iter().enumerate() {
+            refer(cx, &events, "event", e, format!("claims[{i}].events[{j}]"));
+        }
+        for (j, s) in claim.stances.iter().enumerate() {
+            let at = format!("claims[{i}].stances[{j}]");
+            refer(cx, &actors, "actor", &s.actor, format!("{at}.actor"));
+            refer(cx, &sources, "source", &s.source, format!("{at}.source"));
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! The pure data core: types, vocabularies, dates and validation. No browser APIs.
+
+pub mod date;
+pub mod decode;
+pub mod types;
+pub mod vocab;
+
+pub use date::{Bounds, DateSpec, Day};
+pub use decode::{load, Problem};
+pub use types::*;
+pub use vocab::*;
+
+/// The curated dataset, bundled into the binary at build time.
+pub const BUNDLED: &str = include_str!("../../data/briefing.json");

@@ -1,0 +1,167 @@
+//! The briefing's data types. Field names are the JSON keys of `data/briefing.json`
+//! (see `data/briefing.schema.json`, kept in step by a test).
+
+use super::date::DateSpec;
+use super::vocab::{
+    ActorKind, ClaimStatus, EventStatus, Modality, Role, Speech, StanceKind, Track,
+};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Briefing {
+    /// Editor hint pointing at the JSON Schema; ignored by the app.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    pub meta: Meta,
+    pub actors: Vec<Actor>,
+    pub sources: Vec<Source>,
+    pub events: Vec<Event>,
+    pub claims: Vec<Claim>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// The day the briefing's information is current to (YYYY-MM-DD).
+    pub as_of: String,
+    pub compiled_by: String,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_points: Vec<String>,
+    /// A handling marking such as "UNCLASSIFIED // FOR INTERNAL USE".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handling: Option<String>,
+}
+
+/// A person or body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    /// Other names and transliterations ("Ušakov", "Ушаков").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Role at the time of the events.
+    pub role: String,
+    /// Country or organisation.
+    pub affiliation: String,
+    pub kind: ActorKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A report that carries a stance or a fact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// The outlet whose text we hold.
+    pub outlet: String,
+    /// Outlets it came through, nearest first; the last is its origin.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chain: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Publication day (YYYY-MM-DD), only when the source gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Language of the text we hold (BCP 47, e.g. "en").
+    pub language: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Source {
+    /// The outlet the report originates from: two sources with one origin are one source.
+    pub fn origin(&self) -> &str {
+        self.chain.last().unwrap_or(&self.outlet)
+    }
+
+    /// "TASR, citing DPA, citing TASS"
+    pub fn chain_text(&self) -> String {
+        std::iter::once(self.outlet.as_str())
+            .chain(self.chain.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(", citing ")
+    }
+}
+
+/// How the parties communicated: who takes part (track) and how (modality).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    /// Absent for statements and publications, which are not contacts between parties.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub track: Option<Track>,
+    pub modality: Modality,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    pub actor: String,
+    pub role: Role,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Something that happened, or is said to have happened, or is planned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub title: String,
+    pub date: DateSpec,
+    pub status: EventStatus,
+    pub channel: Channel,
+    /// Secret or backchannel: not public when it happened.
+    #[serde(default)]
+    pub secret: bool,
+    pub participants: Vec<Participant>,
+    /// A short neutral summary.
+    pub summary: String,
+    /// Why, where a judgement (a date, a flag) is not literal in the sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Sources that report the event.
+    pub sources: Vec<String>,
+}
+
+/// A proposition about events that someone asserts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub id: String,
+    pub text: String,
+    pub status: ClaimStatus,
+    /// Events the claim is about.
+    pub events: Vec<String>,
+    pub stances: Vec<Stance>,
+    /// Why this status, where it is a judgement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Who said what about a claim, when, in which words, and where it was reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stance {
+    pub actor: String,
+    pub kind: StanceKind,
+    pub date: DateSpec,
+    /// Verbatim from the source.
+    pub quote: String,
+    pub speech: Speech,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
