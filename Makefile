@@ -1,0 +1,35 @@
+# The two commands of the README: `make serve` and `make test`. Each installs
+# what is missing first (scripts/setup.sh), at pinned versions.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+PORT ?= 8765
+
+.PHONY: serve test dist setup build test-native test-e2e check-data
+
+## Build the release dist/ and serve it on 127.0.0.1.
+serve: dist
+	node scripts/serve.mjs --dir dist --port $(PORT)
+
+## Run every test: native core tests, then end-to-end tests on the built dist/.
+test:
+	@scripts/setup.sh --browser
+	$(MAKE) --no-print-directory check-data test-native build
+	$(MAKE) --no-print-directory test-e2e
+
+## Build dist/ only.
+dist: setup build
+
+setup:
+	@scripts/setup.sh
+
+build:
+	trunk build --release
+
+check-data:
+	cargo run --quiet --locked --bin briefing-check -- data/briefing.json
+
+test-native:
+	cargo test --locked
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
