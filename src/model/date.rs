@@ -222,13 +222,6 @@ impl Bounds {
             self.end.map_or(i32::MAX, Day::ordinal),
         )
     }
-
-    /// Sort key: by the earliest known day, then the latest, so "by 26 July"
-    /// sorts at 26 July rather than before everything.
-    pub fn sort_key(self) -> (i32, i32) {
-        let (start, end) = self.ordinals();
-        (if self.start.is_some() { start } else { end }, end)
-    }
 }
 
 impl DateSpec {
@@ -404,6 +397,49 @@ impl DateSpec {
         }
     }
 
+    /// The heading of the group an event sorts into: its month when the date
+    /// lies within one month, otherwise no more than the date supports.
+    pub fn group_label(&self) -> String {
+        let Ok(bounds) = self.check() else {
+            return "Undated".into();
+        };
+        let value = PartialDate::parse(&self.value).expect("checked above");
+        let month = |d: Day| format!("{} {}", month_name(d.month), d.year);
+        match (self.precision, bounds.start, bounds.end) {
+            (Precision::Year, ..) => value.long(),
+            (Precision::NotBefore, Some(start), _) => format!("{} or later", month(start)),
+            (Precision::NotAfter, _, Some(end)) => format!("{} or earlier", month(end)),
+            (_, Some(a), Some(b)) if (a.year, a.month) == (b.year, b.month) => month(a),
+            (_, Some(a), Some(b)) if a.year == b.year => {
+                format!(
+                    "{} – {} {}",
+                    month_name(a.month),
+                    month_name(b.month),
+                    a.year
+                )
+            }
+            (_, Some(a), Some(b)) => format!("{} – {}", month(a), month(b)),
+            _ => self.display(),
+        }
+    }
+
+    /// Chronological sort key. An approximate date sorts by its range; an
+    /// open one ("October 2025 or later") after everything within its value,
+    /// and "26 July 2023 or earlier" before everything.
+    pub fn sort_key(&self) -> (i32, i32) {
+        let Ok(bounds) = self.check() else {
+            return (i32::MAX, i32::MAX);
+        };
+        let (start, end) = bounds.ordinals();
+        match self.precision {
+            Precision::NotBefore => {
+                let last = PartialDate::parse(&self.value).map(|v| v.last_day().ordinal());
+                (last.unwrap_or(start), end)
+            }
+            _ => (start, end),
+        }
+    }
+
     /// A machine-readable value for `<time datetime>` that claims no more than the source.
     pub fn machine(&self) -> Option<String> {
         let value = PartialDate::parse(&self.value).ok()?;
@@ -490,7 +526,10 @@ mod tests {
         let by = spec(Precision::NotAfter, "2023-07-26").check().unwrap();
         assert_eq!(by.ordinals().0, i32::MIN);
         let day = Day::new(2023, 7, 26).unwrap().ordinal();
-        assert_eq!(by.sort_key(), (day, day));
+        assert_eq!(
+            spec(Precision::NotAfter, "2023-07-26").sort_key(),
+            (i32::MIN, day)
+        );
         assert_eq!(
             spec(Precision::NotAfter, "2023-07-26").display(),
             "26 July 2023 or earlier"
@@ -542,6 +581,48 @@ mod tests {
                 "{bad} should not parse"
             );
         }
+    }
+
+    #[test]
+    fn groups_are_months_or_no_more_than_the_date_supports() {
+        assert_eq!(
+            spec(Precision::Day, "2023-07-27").group_label(),
+            "July 2023"
+        );
+        let late = DateSpec {
+            part: Some(MonthPart::Late),
+            ..spec(Precision::PartOfMonth, "2025-10")
+        };
+        assert_eq!(late.group_label(), "October 2025");
+        assert_eq!(
+            spec(Precision::NotBefore, "2025-10").group_label(),
+            "October 2025 or later"
+        );
+        assert_eq!(
+            spec(Precision::NotAfter, "2023-07-26").group_label(),
+            "July 2023 or earlier"
+        );
+        assert_eq!(spec(Precision::Year, "2023").group_label(), "2023");
+        let range = DateSpec {
+            end: Some("2023-08-03".into()),
+            ..spec(Precision::Range, "2023-07-28")
+        };
+        assert_eq!(range.group_label(), "July – August 2023");
+    }
+
+    #[test]
+    fn open_dates_sort_after_or_before_what_they_bound() {
+        let october = spec(Precision::Month, "2025-10").sort_key();
+        let late = DateSpec {
+            part: Some(MonthPart::Late),
+            ..spec(Precision::PartOfMonth, "2025-10")
+        };
+        let later = spec(Precision::NotBefore, "2025-10").sort_key();
+        assert!(october < late.sort_key() && late.sort_key() < later);
+        assert!(
+            spec(Precision::NotAfter, "2023-07-26").sort_key()
+                < spec(Precision::Month, "2023-07").sort_key()
+        );
     }
 
     #[test]

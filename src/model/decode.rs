@@ -369,7 +369,6 @@ fn decode_meta(cx: &mut Cx, mut o: Obj) -> Meta {
     meta
 }
 
-
 fn decode_actor(cx: &mut Cx, value: &Value, path: &str) -> Actor {
     let mut o = cx.object(value, path);
     let actor = Actor {

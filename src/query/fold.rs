@@ -1,0 +1,87 @@
+//! Folding text for search: lower case, Latin diacritics removed, runs of
+//! white space and punctuation collapsed to one space. "Ušakov" and
+//! "USAKOV" both fold to "usakov". Cyrillic is lower-cased and kept.
+
+/// Base letters for U+00C0..=U+017F, one char per code point ('\0' = keep as is).
+const LATIN: &str = concat!(
+    // U+00C0..U+00FF (Latin-1 Supplement letters)
+    "aaaaaaaceeeeiiii",   // C0-CF (Æ→a, Ç→c)
+    "dnooooo\0ouuuuyt\0", // D0-DF (× kept, Þ→t, ß handled in fold)
+    "aaaaaaaceeeeiiii",   // E0-EF
+    "dnooooo\0ouuuuyty",  // F0-FF (÷ kept)
+    // U+0100..U+017F (Latin Extended-A)
+    "aaaaaaccccccccdd", // 0100-010F
+    "ddeeeeeeeeeegggg", // 0110-011F
+    "gggghhhhiiiiiiii", // 0120-012F
+    "iiiijjkkklllllll", // 0130-013F
+    "lllnnnnnnnnnoooo", // 0140-014F
+    "oooorrrrrrssssss", // 0150-015F
+    "ssttttttuuuuuuuu", // 0160-016F
+    "uuuuwwyyyzzzzzzs", // 0170-017F
+);
+
+fn base(c: char) -> Option<char> {
+    let code = c as u32;
+    if !(0xC0..=0x17F).contains(&code) {
+        return None;
+    }
+    match LATIN.chars().nth((code - 0xC0) as usize) {
+        Some('\0') | None => None,
+        Some(b) => Some(b),
+    }
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Folds `text` for matching. Both the index and the query go through this.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        let c = base(c).unwrap_or(c);
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            if c == 'ß' {
+                out.push_str("ss");
+                continue;
+            }
+            // Lower-casing may yield several chars, some of them combining marks.
+            for lower in c.to_lowercase().filter(|l| !is_combining(*l)) {
+                out.push(base(lower).unwrap_or(lower));
+            }
+        } else if !is_combining(c) {
+            gap = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_covers_its_range_exactly() {
+        assert_eq!(LATIN.chars().count(), 0x180 - 0xC0);
+    }
+
+    #[test]
+    fn accents_case_and_punctuation_fold_away() {
+        assert_eq!(fold("Ušakov"), "usakov");
+        assert_eq!(fold("  JURIJ   Ušakov! "), "jurij usakov");
+        assert_eq!(fold("Łódź, Kraków"), "lodz krakow");
+        assert_eq!(fold("Čeština ŘÍZENÍ"), "cestina rizeni");
+        assert_eq!(fold("Ушаков"), "ушаков");
+        assert_eq!(fold("track 1.5"), "track 1 5");
+        assert_eq!(fold("“fake”"), "fake");
+        // A combining caron (decomposed form) folds like the precomposed one.
+        assert_eq!(fold("Us\u{30c}akov"), "usakov");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("İstanbul"), "istanbul");
+    }
+}

@@ -1,0 +1,321 @@
+//! The filter engine: built once per dataset, queried on every change.
+//!
+//! Events are numbered by chronological position, so a result set is a
+//! [`Bits`] whose set positions are already in date order. Each facet option
+//! holds the set of events it matches; a query ANDs the filters (OR within a
+//! filter) and counts, per option, the events that choosing it would give.
+
+use super::bits::Bits;
+use super::fold::fold;
+use super::state::{Facet, Filter, ViewState};
+use crate::model::{Briefing, ClaimStatus, Day, Modality, Track, Vocab};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One checkbox of a filter: its URL key, its label and the events it matches.
+#[derive(Debug, Clone)]
+pub struct FacetOption {
+    pub key: String,
+    pub label: String,
+    /// A sub-heading within the filter ("Track", "Modality").
+    pub group: &'static str,
+    pub events: Bits,
+}
+
+pub const SECRET_KEY: &str = "secret";
+
+#[derive(Debug)]
+pub struct Index {
+    /// Event index (into `Briefing::events`) at each chronological position.
+    pub order: Vec<usize>,
+    /// Group heading per position ("October 2025").
+    pub group: Vec<String>,
+    pub actors: Vec<FacetOption>,
+    pub channels: Vec<FacetOption>,
+    pub statuses: Vec<FacetOption>,
+    /// Folded search text per position.
+    text: Vec<String>,
+    /// First and last possible day (ordinals) per position.
+    span: Vec<(i32, i32)>,
+    /// Position of each event id.
+    position: BTreeMap<String, usize>,
+}
+
+/// What a query gives: matching positions and a count for every option.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub matches: Vec<usize>,
+    pub actor_counts: Vec<usize>,
+    pub channel_counts: Vec<usize>,
+    pub status_counts: Vec<usize>,
+}
+
+impl Index {
+    pub fn new(b: &Briefing) -> Index {
+        let mut order: Vec<usize> = (0..b.events.len()).collect();
+        let keys: Vec<(i32, i32)> = b.events.iter().map(|e| e.date.sort_key()).collect();
+        order.sort_by(|&x, &y| {
+            keys[x]
+                .cmp(&keys[y])
+                .then_with(|| b.events[x].id.cmp(&b.events[y].id))
+        });
+        let n = order.len();
+
+        let actor_pos: BTreeMap<&str, usize> = b
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        let event_pos: BTreeMap<&str, usize> = order
+            .iter()
+            .enumerate()
+            .map(|(p, &e)| (b.events[e].id.as_str(), p))
+            .collect();
+        let actor_text: Vec<String> = b
+            .actors
+            .iter()
+            .map(|a| {
+                std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+
+        // Who is involved in each event (participants and whoever takes a stance
+        // on its claims), which statuses its claims have, and what can be searched.
+        let mut involved: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+        let mut statuses: Vec<BTreeSet<ClaimStatus>> = vec![BTreeSet::new(); n];
+        let mut text: Vec<String> = vec![String::new(); n];
+        for (p, &e) in order.iter().enumerate() {
+            let event = &b.events[e];
+            let mut raw = format!("{} {}", event.title, event.summary);
+            for participant in &event.participants {
+                if let Some(&a) = actor_pos.get(participant.actor.as_str()) {
+                    involved[p].insert(a);
+                }
+            }
+            for &a in &involved[p] {
+                raw.push(' ');
+                raw.push_str(&actor_text[a]);
+            }
+            text[p] = raw;
+        }
+        for claim in &b.claims {
+            for event_id in &claim.events {
+                let Some(&p) = event_pos.get(event_id.as_str()) else {
+                    continue;
+                };
+                statuses[p].insert(claim.status);
+                text[p].push(' ');
+                text[p].push_str(&claim.text);
+                for stance in &claim.stances {
+                    text[p].push(' ');
+                    text[p].push_str(&stance.quote);
+                    if let Some(&a) = actor_pos.get(stance.actor.as_str()) {
+                        if involved[p].insert(a) {
+                            text[p].push(' ');
+                            text[p].push_str(&actor_text[a]);
+                        }
+                    }
+                }
+            }
+        }
+        let text = text.iter().map(|t| fold(t)).collect();
+
+        let option = |key: &str, label: &str, group: &'static str, has: &dyn Fn(usize) -> bool| {
+            let mut events = Bits::empty(n);
+            for p in (0..n).filter(|&p| has(p)) {
+                events.set(p);
+            }
+            FacetOption {
+                key: key.to_string(),
+                label: label.to_string(),
+                group,
+                events,
+            }
+        };
+        let events_at = |p: usize| &b.events[order[p]];
+
+        // Actors in the order readers know them: most involved first, then by name.
+        let mut actors: Vec<FacetOption> = b
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(a, actor)| option(&actor.id, &actor.name, "", &|p| involved[p].contains(&a)))
+            .filter(|o| o.events.count() > 0)
+            .collect();
+        actors.sort_by(|x, y| {
+            y.events
+                .count()
+                .cmp(&x.events.count())
+                .then_with(|| x.label.cmp(&y.label))
+        });
+
+        let mut channels = Vec::new();
+        for &track in Track::ALL {
+            channels.push(option(track.key(), track.label(), "Track", &|p| {
+                events_at(p).channel.track == Some(track)
+            }));
+        }
+        channels.push(option(SECRET_KEY, "Secret or backchannel", "Track", &|p| {
+            events_at(p).secret
+        }));
+        for &modality in Modality::ALL {
+            channels.push(option(modality.key(), modality.label(), "Modality", &|p| {
+                events_at(p).channel.modality == modality
+            }));
+        }
+        // Offer only what the data holds: an empty checkbox is noise.
+        channels.retain(|o| o.events.count() > 0);
+
+        let statuses: Vec<FacetOption> = ClaimStatus::ALL
+            .iter()
+            .map(|&s| option(s.key(), s.label(), "", &|p| statuses[p].contains(&s)))
+            .filter(|o| o.events.count() > 0)
+            .collect();
+
+        let span = order
+            .iter()
+            .map(|&e| {
+                b.events[e]
+                    .date
+                    .bounds()
+                    .map_or((i32::MIN, i32::MAX), |bounds| bounds.ordinals())
+            })
+            .collect();
+        let group = order
+            .iter()
+            .map(|&e| b.events[e].date.group_label())
+            .collect();
+        let position = event_pos
+            .into_iter()
+            .map(|(id, p)| (id.to_string(), p))
+            .collect();
+        Index {
+            order,
+            group,
+            actors,
+            channels,
+            statuses,
+            text,
+            span,
+            position,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    pub fn options(&self, facet: Facet) -> &[FacetOption] {
+        match facet {
+            Facet::Actor => &self.actors,
+            Facet::Channel => &self.channels,
+            Facet::Status => &self.statuses,
+        }
+    }
+
+    pub fn position_of(&self, event_id: &str) -> Option<usize> {
+        self.position.get(event_id).copied()
+    }
+
+    /// OR of the selected options of one facet; everything when none is selected.
+    fn facet_mask(&self, facet: Facet, selected: &BTreeSet<String>) -> Bits {
+        if selected.is_empty() {
+            return Bits::full(self.len());
+        }
+        let mut mask = Bits::empty(self.len());
+        for option in self
+            .options(facet)
+            .iter()
+            .filter(|o| selected.contains(&o.key))
+        {
+            mask.or_with(&option.events);
+        }
+        mask
+    }
+
+    /// Events matching the search words (all of them) and the date range.
+    fn text_and_date_mask(&self, state: &ViewState) -> Bits {
+        let words: Vec<String> = fold(&state.search)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect();
+        let from = state.from.map_or(i32::MIN, Day::ordinal);
+        let to = state.to.map_or(i32::MAX, Day::ordinal);
+        let mut mask = Bits::empty(self.len());
+        for p in 0..self.len() {
+            let (start, end) = self.span[p];
+            // An event is in range when it may fall in it: its span overlaps the range.
+            if start <= to && end >= from && words.iter().all(|w| self.text[p].contains(w.as_str()))
+            {
+                mask.set(p);
+            }
+        }
+        mask
+    }
+
+    pub fn query(&self, state: &ViewState) -> Outcome {
+        let base = self.text_and_date_mask(state);
+        let masks = Facet::ALL.map(|f| self.facet_mask(f, state.selected(f)));
+        // For each facet: everything except that facet's own filter, so its
+        // counts say what ticking one more option would give.
+        let others = |skip: Facet| {
+            let mut m = base.clone();
+            for (f, mask) in Facet::ALL.iter().zip(&masks) {
+                if *f != skip {
+                    m.and_with(mask);
+                }
+            }
+            m
+        };
+        let counts = |facet: Facet| {
+            let context = others(facet);
+            let selected = state.selected(facet);
+            self.options(facet)
+                .iter()
+                .map(|o| {
+                    if selected.is_empty() || selected.contains(&o.key) {
+                        context.count_and(&o.events)
+                    } else {
+                        // OR within a filter: adding this option adds its events to the selection.
+                        let mut with = masks[facet as usize].clone();
+                        with.or_with(&o.events);
+                        context.count_and(&with)
+                    }
+                })
+                .collect()
+        };
+        let mut all = base.clone();
+        for mask in &masks {
+            all.and_with(mask);
+        }
+        Outcome {
+            matches: all.ones().collect(),
+            actor_counts: counts(Facet::Actor),
+            channel_counts: counts(Facet::Channel),
+            status_counts: counts(Facet::Status),
+        }
+    }
+
+    /// For an empty result: each active filter, with how many events there
+    /// would be without it alone.
+    pub fn without_each(&self, state: &ViewState) -> Vec<(Filter, usize)> {
+        Filter::ALL
+            .into_iter()
+            .filter(|&f| state.is_active(f))
+            .map(|f| {
+                let mut relaxed = state.clone();
+                relaxed.clear(f);
+                (f, self.query(&relaxed).matches.len())
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,300 @@
+//! What the reader is looking at, and how it lives in the URL's query string.
+//!
+//! `?q=usakov&actor=yuriy-ushakov,steve-witkoff&channel=phone_call&status=denied&from=2025-10-01&to=2025-12-31&event=witkoff-ushakov-call`
+//!
+//! Decoding never fails: an unknown parameter or value is dropped and
+//! explained in a notice, and the rest of the link still applies.
+
+use super::index::Index;
+use crate::model::date::PartialDate;
+use crate::model::Day;
+use std::collections::BTreeSet;
+
+/// The three checkbox filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Facet {
+    Actor = 0,
+    Channel = 1,
+    Status = 2,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 3] = [Facet::Actor, Facet::Channel, Facet::Status];
+
+    /// The fieldset legend.
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Actor => "Actor",
+            Facet::Channel => "Channel",
+            Facet::Status => "Claim status",
+        }
+    }
+
+    /// The query-string parameter.
+    pub fn param(self) -> &'static str {
+        match self {
+            Facet::Actor => "actor",
+            Facet::Channel => "channel",
+            Facet::Status => "status",
+        }
+    }
+}
+
+/// Any filter a reader can set, for explaining an empty result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    Facet(Facet),
+    Search,
+    Dates,
+}
+
+impl Filter {
+    pub const ALL: [Filter; 5] = [
+        Filter::Facet(Facet::Actor),
+        Filter::Facet(Facet::Channel),
+        Filter::Facet(Facet::Status),
+        Filter::Search,
+        Filter::Dates,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Filter::Facet(f) => f.label(),
+            Filter::Search => "Search",
+            Filter::Dates => "Date range",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewState {
+    pub actors: BTreeSet<String>,
+    pub channels: BTreeSet<String>,
+    pub statuses: BTreeSet<String>,
+    pub search: String,
+    pub from: Option<Day>,
+    pub to: Option<Day>,
+    /// The event whose detail is open.
+    pub open: Option<String>,
+}
+
+impl ViewState {
+    pub fn selected(&self, facet: Facet) -> &BTreeSet<String> {
+        match facet {
+            Facet::Actor => &self.actors,
+            Facet::Channel => &self.channels,
+            Facet::Status => &self.statuses,
+        }
+    }
+
+    fn selected_mut(&mut self, facet: Facet) -> &mut BTreeSet<String> {
+        match facet {
+            Facet::Actor => &mut self.actors,
+            Facet::Channel => &mut self.channels,
+            Facet::Status => &mut self.statuses,
+        }
+    }
+
+    pub fn set(&mut self, facet: Facet, key: &str, on: bool) {
+        let selected = self.selected_mut(facet);
+        if on {
+            selected.insert(key.to_string());
+        } else {
+            selected.remove(key);
+        }
+    }
+
+    pub fn is_active(&self, filter: Filter) -> bool {
+        match filter {
+            Filter::Facet(f) => !self.selected(f).is_empty(),
+            Filter::Search => !self.search.trim().is_empty(),
+            Filter::Dates => self.from.is_some() || self.to.is_some(),
+        }
+    }
+
+    pub fn clear(&mut self, filter: Filter) {
+        match filter {
+            Filter::Facet(f) => self.selected_mut(f).clear(),
+            Filter::Search => self.search.clear(),
+            Filter::Dates => (self.from, self.to) = (None, None),
+        }
+    }
+
+    pub fn has_filters(&self) -> bool {
+        Filter::ALL.iter().any(|&f| self.is_active(f))
+    }
+
+    /// Clears every filter; the open event stays open.
+    pub fn clear_filters(&mut self) {
+        for filter in Filter::ALL {
+            self.clear(filter);
+        }
+    }
+
+    /// The query string for this view: "" or "?a=b&c=d".
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if !self.search.trim().is_empty() {
+            pairs.push(("q", self.search.clone()));
+        }
+        for facet in Facet::ALL {
+            let selected = self.selected(facet);
+            if !selected.is_empty() {
+                pairs.push((
+                    facet.param(),
+                    selected.iter().cloned().collect::<Vec<_>>().join(","),
+                ));
+            }
+        }
+        if let Some(from) = self.from {
+            pairs.push(("from", from.iso()));
+        }
+        if let Some(to) = self.to {
+            pairs.push(("to", to.iso()));
+        }
+        if let Some(open) = &self.open {
+            pairs.push(("event", open.clone()));
+        }
+        if pairs.is_empty() {
+            return String::new();
+        }
+        let encoded: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect();
+        format!("?{}", encoded.join("&"))
+    }
+
+    /// Reads a query string (with or without its "?"); returns the view and a
+    /// notice for each part that was ignored.
+    pub fn from_query(query: &str, index: &Index) -> (ViewState, Vec<String>) {
+        let mut state = ViewState::default();
+        let mut notices = Vec::new();
+        let mut seen = BTreeSet::new();
+        for pair in query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
+            let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+            let (Some(key), Some(value)) = (decode(raw_key), decode(raw_value)) else {
+                notices.push(format!(
+                    "Ignored “{}”: it is not correctly encoded.",
+                    shorten(pair)
+                ));
+                continue;
+            };
+            if !seen.insert(key.clone()) {
+                notices.push(format!("Ignored a second “{}” parameter.", shorten(&key)));
+                continue;
+            }
+            match key.as_str() {
+                "q" => state.search = value,
+                "from" | "to" => match parse_day(&value) {
+                    Some(day) if key == "from" => state.from = Some(day),
+                    Some(day) => state.to = Some(day),
+                    None => notices.push(format!(
+                        "Ignored {key}=“{}”: not a date (YYYY-MM-DD).",
+                        shorten(&value)
+                    )),
+                },
+                "event" => {
+                    if index.position_of(&value).is_some() {
+                        state.open = Some(value);
+                    } else {
+                        notices.push(format!(
+                            "Ignored event “{}”: no such event in this briefing.",
+                            shorten(&value)
+                        ));
+                    }
+                }
+                _ => match Facet::ALL.iter().find(|f| f.param() == key) {
+                    Some(&facet) => {
+                        for item in value.split(',').filter(|v| !v.is_empty()) {
+                            if index.options(facet).iter().any(|o| o.key == item) {
+                                state.set(facet, item, true);
+                            } else {
+                                notices.push(format!(
+                                    "Ignored {} “{}”: not a choice in this briefing.",
+                                    facet.label().to_lowercase(),
+                                    shorten(item)
+                                ));
+                            }
+                        }
+                    }
+                    None => notices.push(format!(
+                        "Ignored the link parameter “{}”: this briefing does not use it.",
+                        shorten(&key)
+                    )),
+                },
+            }
+        }
+        if let (Some(from), Some(to)) = (state.from, state.to) {
+            if from > to {
+                notices.push("Ignored the date range: it ends before it starts.".into());
+                (state.from, state.to) = (None, None);
+            }
+        }
+        (state, notices)
+    }
+}
+
+fn parse_day(text: &str) -> Option<Day> {
+    match PartialDate::parse(text) {
+        Ok(PartialDate::Day(day)) => Some(day),
+        _ => None,
+    }
+}
+
+/// Notices quote what the link said, but never a whole pasted essay.
+fn shorten(text: &str) -> String {
+    const MAX: usize = 40;
+    if text.chars().count() <= MAX {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(MAX).collect::<String>())
+    }
+}
+
+/// Percent-encodes everything but unreserved characters and commas
+/// (commas separate values in a list, and ids never contain one).
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` and `+` (as a space); `None` for a broken escape or invalid UTF-8.
+pub fn decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = text.get(i + 1..i + 3)?;
+                if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return None;
+                }
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}

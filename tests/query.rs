@@ -1,0 +1,346 @@
+//! The filter engine and URL state, on the bundled dataset.
+
+use briefing::model::{load, Briefing, Day, BUNDLED};
+use briefing::query::fold::fold;
+use briefing::query::{Facet, Filter, Index, ViewState, SECRET_KEY};
+use std::collections::BTreeSet;
+
+fn setup() -> (Briefing, Index) {
+    let b = load(BUNDLED).unwrap();
+    let index = Index::new(&b);
+    (b, index)
+}
+
+fn ids(b: &Briefing, index: &Index, state: &ViewState) -> Vec<String> {
+    index
+        .query(state)
+        .matches
+        .iter()
+        .map(|&p| b.events[index.order[p]].id.clone())
+        .collect()
+}
+
+fn with(facet: Facet, keys: &[&str]) -> ViewState {
+    let mut state = ViewState::default();
+    for key in keys {
+        state.set(facet, key, true);
+    }
+    state
+}
+
+/// A deliberately simple filter, to check the bitset engine against.
+fn naive(b: &Briefing, state: &ViewState) -> BTreeSet<String> {
+    let words: Vec<String> = fold(&state.search)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect();
+    b.events
+        .iter()
+        .filter(|e| {
+            let claims: Vec<_> = b
+                .claims
+                .iter()
+                .filter(|c| c.events.contains(&e.id))
+                .collect();
+            let mut actors: BTreeSet<&str> =
+                e.participants.iter().map(|p| p.actor.as_str()).collect();
+            actors.extend(
+                claims
+                    .iter()
+                    .flat_map(|c| c.stances.iter().map(|s| s.actor.as_str())),
+            );
+            let mut text = format!("{} {}", e.title, e.summary);
+            for a in b.actors.iter().filter(|a| actors.contains(a.id.as_str())) {
+                text += &format!(" {} {}", a.name, a.aliases.join(" "));
+            }
+            for c in &claims {
+                text += &format!(
+                    " {} {}",
+                    c.text,
+                    c.stances
+                        .iter()
+                        .map(|s| s.quote.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                );
+            }
+            let text = fold(&text);
+            let channel_keys: Vec<&str> = e
+                .channel
+                .track
+                .map(briefing::model::Vocab::key)
+                .into_iter()
+                .chain([briefing::model::Vocab::key(e.channel.modality)])
+                .chain(e.secret.then_some(SECRET_KEY))
+                .collect();
+            let (start, end) = e.date.bounds().unwrap().ordinals();
+            (state.actors.is_empty() || state.actors.iter().any(|a| actors.contains(a.as_str())))
+                && (state.channels.is_empty()
+                    || channel_keys.iter().any(|k| state.channels.contains(*k)))
+                && (state.statuses.is_empty()
+                    || claims.iter().any(|c| {
+                        state
+                            .statuses
+                            .contains(briefing::model::Vocab::key(c.status))
+                    }))
+                && words.iter().all(|w| text.contains(w.as_str()))
+                && state.from.is_none_or(|f| end >= f.ordinal())
+                && state.to.is_none_or(|t| start <= t.ordinal())
+        })
+        .map(|e| e.id.clone())
+        .collect()
+}
+
+/// xorshift: deterministic random states without a crate.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn random_state(index: &Index, rng: &mut Rng) -> ViewState {
+    let mut state = ViewState::default();
+    for facet in Facet::ALL {
+        let options = index.options(facet);
+        for _ in 0..rng.pick(3) {
+            state.set(facet, &options[rng.pick(options.len())].key, true);
+        }
+    }
+    state.search = [
+        "",
+        "",
+        "",
+        "usakov",
+        "peskov leak",
+        "Moscow",
+        "fake",
+        "ушаков",
+        "zzz",
+    ][rng.pick(9)]
+    .into();
+    if rng.pick(3) == 0 {
+        state.from = Day::new(2023, 7, 1 + rng.pick(28) as u32);
+    }
+    if rng.pick(3) == 0 {
+        state.to = Day::new(2025, 1 + rng.pick(12) as u32, 1);
+    }
+    state
+}
+
+#[test]
+fn the_engine_agrees_with_a_naive_filter_on_random_states() {
+    let (b, index) = setup();
+    let mut rng = Rng(0x5eed);
+    for _ in 0..500 {
+        let state = random_state(&index, &mut rng);
+        let fast: BTreeSet<String> = ids(&b, &index, &state).into_iter().collect();
+        assert_eq!(fast, naive(&b, &state), "state {state:?}");
+    }
+}
+
+#[test]
+fn every_option_count_equals_the_results_of_choosing_it() {
+    let (_, index) = setup();
+    let mut rng = Rng(42);
+    for _ in 0..200 {
+        let state = random_state(&index, &mut rng);
+        let outcome = index.query(&state);
+        for facet in Facet::ALL {
+            let counts = match facet {
+                Facet::Actor => &outcome.actor_counts,
+                Facet::Channel => &outcome.channel_counts,
+                Facet::Status => &outcome.status_counts,
+            };
+            for (option, &count) in index.options(facet).iter().zip(counts) {
+                if state.selected(facet).contains(&option.key) {
+                    continue;
+                }
+                let mut chosen = state.clone();
+                chosen.set(facet, &option.key, true);
+                assert_eq!(
+                    count,
+                    index.query(&chosen).matches.len(),
+                    "{} in {state:?}",
+                    option.key
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn results_are_in_date_order() {
+    let (b, index) = setup();
+    let keys: Vec<_> = index
+        .order
+        .iter()
+        .map(|&e| b.events[e].date.sort_key())
+        .collect();
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]));
+    let first = &b.events[index.order[0]];
+    assert_eq!(
+        first.id, "talks-former-us-officials-moscow",
+        "'26 July 2023 or earlier' sorts first"
+    );
+    let position = |id: &str| index.position_of(id).unwrap();
+    assert!(position("ushakov-dmitriev-call") < position("bloomberg-publishes-recordings"));
+    assert_eq!(
+        index.group[position("witkoff-ushakov-call")],
+        "October 2025"
+    );
+    assert_eq!(
+        index.group[position("peskov-leak-undermines-peace")],
+        "October 2025 or later"
+    );
+}
+
+#[test]
+fn or_within_a_filter_and_across_filters() {
+    let (b, index) = setup();
+    let dmitriev = ids(&b, &index, &with(Facet::Actor, &["kirill-dmitriev"]));
+    let watson = ids(&b, &index, &with(Facet::Actor, &["adrienne-watson"]));
+    let either = ids(
+        &b,
+        &index,
+        &with(Facet::Actor, &["kirill-dmitriev", "adrienne-watson"]),
+    );
+    assert_eq!(either.len(), dmitriev.len() + watson.len());
+    let mut phone_and_dmitriev = with(Facet::Actor, &["kirill-dmitriev"]);
+    phone_and_dmitriev.set(Facet::Channel, "phone_call", true);
+    assert_eq!(
+        ids(&b, &index, &phone_and_dmitriev),
+        vec!["ushakov-dmitriev-call"]
+    );
+}
+
+#[test]
+fn an_actor_matches_events_they_take_part_in_or_speak_about() {
+    let (b, index) = setup();
+    let found = ids(&b, &index, &with(Facet::Actor, &["maria-zakharova"]));
+    assert!(found.contains(&"zakharova-calls-reports-misinformation".to_string()));
+    // Zakharova denies a claim about the talks, so the talks event involves her too.
+    assert!(found.contains(&"talks-former-us-officials-moscow".to_string()));
+}
+
+#[test]
+fn search_ignores_case_and_accents_and_knows_aliases() {
+    let (b, index) = setup();
+    let search = |q: &str| {
+        let state = ViewState {
+            search: q.into(),
+            ..Default::default()
+        };
+        ids(&b, &index, &state)
+    };
+    let by_actor = ids(&b, &index, &with(Facet::Actor, &["yuriy-ushakov"]));
+    for q in ["usakov", "UŠAKOV", "Ushakov", "Ушаков", "yuri"] {
+        let found = search(q);
+        for id in &by_actor {
+            assert!(found.contains(id), "{q:?} should find {id}");
+        }
+    }
+    assert!(search("qqqq").is_empty());
+    assert_eq!(
+        search("warmongers desperate"),
+        search("desperate warmongers")
+    );
+    assert!(search("whatsapp").contains(&"ushakov-wiretapping".to_string()));
+}
+
+#[test]
+fn a_date_range_keeps_events_that_may_fall_in_it() {
+    let (b, index) = setup();
+    let state = ViewState {
+        from: Day::new(2023, 7, 27),
+        to: Day::new(2023, 7, 27),
+        ..Default::default()
+    };
+    let found = ids(&b, &index, &state);
+    assert!(found.contains(&"white-house-denies-back-channel".to_string()));
+    assert!(
+        found.contains(&"us-media-report-back-channels".to_string()),
+        "July 2023 overlaps"
+    );
+    assert!(
+        !found.contains(&"moscow-times-report".to_string()),
+        "26 July is outside"
+    );
+    assert!(!found.contains(&"witkoff-ushakov-call".to_string()));
+}
+
+#[test]
+fn an_empty_result_names_the_filters_that_exclude_everything() {
+    let (_, index) = setup();
+    let mut state = with(Facet::Actor, &["adrienne-watson"]);
+    state.set(Facet::Status, "partially_confirmed", true);
+    assert!(index.query(&state).matches.is_empty());
+    let relaxed = index.without_each(&state);
+    assert_eq!(relaxed.len(), 2);
+    assert!(relaxed
+        .iter()
+        .all(|(filter, count)| *count > 0 && matches!(filter, Filter::Facet(_))));
+}
+
+#[test]
+fn the_url_round_trips_every_part_of_the_view() {
+    let (_, index) = setup();
+    let mut state = with(Facet::Actor, &["yuriy-ushakov", "steve-witkoff"]);
+    state.set(Facet::Channel, "phone_call", true);
+    state.set(Facet::Status, "partially_confirmed", true);
+    state.search = "Ušakov & “fake” 100%".into();
+    state.from = Day::new(2025, 10, 1);
+    state.to = Day::new(2025, 12, 31);
+    state.open = Some("witkoff-ushakov-call".into());
+    let query = state.to_query();
+    assert!(query.starts_with("?q=U%C5%A1akov%20%26"), "{query}");
+    let (back, notices) = ViewState::from_query(&query, &index);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(back, state);
+    assert_eq!(ViewState::default().to_query(), "");
+}
+
+#[test]
+fn bad_link_parameters_are_ignored_with_a_notice() {
+    let (_, index) = setup();
+    let (state, notices) = ViewState::from_query(
+        "?actor=yuriy-ushakov,nobody&status=true&from=2025-13-01&event=nope&utm_source=x&q=%E2%28&channel=phone_call&channel=publication",
+        &index,
+    );
+    assert_eq!(
+        state.actors.iter().collect::<Vec<_>>(),
+        vec!["yuriy-ushakov"]
+    );
+    assert!(state.statuses.is_empty() && state.from.is_none() && state.open.is_none());
+    assert_eq!(
+        state.channels.iter().collect::<Vec<_>>(),
+        vec!["phone_call"]
+    );
+    let all = notices.join("\n");
+    for expected in [
+        "actor “nobody”",
+        "claim status “true”",
+        "from=“2025-13-01”",
+        "event “nope”",
+        "“utm_source”",
+        "not correctly encoded",
+        "second “channel”",
+    ] {
+        assert!(
+            all.contains(expected),
+            "missing notice {expected:?} in:\n{all}"
+        );
+    }
+    let (_, notices) = ViewState::from_query("?from=2025-12-01&to=2025-01-01", &index);
+    assert_eq!(
+        notices,
+        vec!["Ignored the date range: it ends before it starts."]
+    );
+}
