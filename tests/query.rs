@@ -30,10 +30,23 @@ fn with(facet: Facet, keys: &[&str]) -> ViewState {
 
 /// A deliberately simple filter, to check the bitset engine against.
 fn naive(b: &Briefing, state: &ViewState) -> BTreeSet<String> {
-    let words: Vec<String> = fold(&state.search)
+    // Each word, plus every name of an actor whose name or alias contains it.
+    let words: Vec<Vec<String>> = fold(&state.search)
         .split(' ')
         .filter(|w| !w.is_empty())
-        .map(String::from)
+        .map(|w| {
+            let mut alternatives = vec![w.to_string()];
+            for a in &b.actors {
+                let names: Vec<String> = std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .map(|n| fold(n))
+                    .collect();
+                if w.chars().count() >= 3 && names.iter().any(|n| n.contains(w)) {
+                    alternatives.extend(names);
+                }
+            }
+            alternatives
+        })
         .collect();
     b.events
         .iter()
@@ -84,7 +97,9 @@ fn naive(b: &Briefing, state: &ViewState) -> BTreeSet<String> {
                             .statuses
                             .contains(briefing::model::Vocab::key(c.status))
                     }))
-                && words.iter().all(|w| text.contains(w.as_str()))
+                && words
+                    .iter()
+                    .all(|alts| alts.iter().any(|a| text.contains(a.as_str())))
                 && state.from.is_none_or(|f| end >= f.ordinal())
                 && state.to.is_none_or(|t| start <= t.ordinal())
         })
@@ -253,6 +268,9 @@ fn search_ignores_case_and_accents_and_knows_aliases() {
         search("desperate warmongers")
     );
     assert!(search("whatsapp").contains(&"ushakov-wiretapping".to_string()));
+    // An alias also finds text that uses another spelling of the same actor.
+    assert_eq!(search("usakov"), search("Ushakov"));
+    assert_eq!(search("ушаков"), search("ushakov"));
 }
 
 #[test]

@@ -8,7 +8,7 @@
 use super::bits::Bits;
 use super::fold::fold;
 use super::state::{Facet, Filter, ViewState};
-use crate::model::{Briefing, ClaimStatus, Day, Modality, Track, Vocab};
+use crate::model::{Actor, Briefing, ClaimStatus, Day, Modality, Source, Track, Vocab};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One checkbox of a filter: its URL key, its label and the events it matches.
@@ -38,6 +38,12 @@ pub struct Index {
     span: Vec<(i32, i32)>,
     /// Position of each event id.
     position: BTreeMap<String, usize>,
+    /// Claims (indices into `Briefing::claims`) about the event at each position.
+    pub claims: Vec<Vec<usize>>,
+    actor_at: BTreeMap<String, usize>,
+    /// Folded name and aliases of each actor.
+    actor_names: Vec<Vec<String>>,
+    source_at: BTreeMap<String, usize>,
 }
 
 /// What a query gives: matching positions and a count for every option.
@@ -88,6 +94,7 @@ impl Index {
         let mut involved: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
         let mut statuses: Vec<BTreeSet<ClaimStatus>> = vec![BTreeSet::new(); n];
         let mut text: Vec<String> = vec![String::new(); n];
+        let mut claims: Vec<Vec<usize>> = vec![Vec::new(); n];
         for (p, &e) in order.iter().enumerate() {
             let event = &b.events[e];
             let mut raw = format!("{} {}", event.title, event.summary);
@@ -102,11 +109,12 @@ impl Index {
             }
             text[p] = raw;
         }
-        for claim in &b.claims {
+        for (c, claim) in b.claims.iter().enumerate() {
             for event_id in &claim.events {
                 let Some(&p) = event_pos.get(event_id.as_str()) else {
                     continue;
                 };
+                claims[p].push(c);
                 statuses[p].insert(claim.status);
                 text[p].push(' ');
                 text[p].push_str(&claim.text);
@@ -193,6 +201,26 @@ impl Index {
             .into_iter()
             .map(|(id, p)| (id.to_string(), p))
             .collect();
+        let actor_at = actor_pos
+            .into_iter()
+            .map(|(id, i)| (id.to_string(), i))
+            .collect();
+        let source_at = b
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        let actor_names = b
+            .actors
+            .iter()
+            .map(|a| {
+                std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .map(|n| fold(n))
+                    .collect()
+            })
+            .collect();
         Index {
             order,
             group,
@@ -202,7 +230,27 @@ impl Index {
             text,
             span,
             position,
+            claims,
+            actor_at,
+            actor_names,
+            source_at,
         }
+    }
+
+    pub fn actor<'b>(&self, b: &'b Briefing, id: &str) -> Option<&'b Actor> {
+        self.actor_at.get(id).map(|&i| &b.actors[i])
+    }
+
+    pub fn source<'b>(&self, b: &'b Briefing, id: &str) -> Option<&'b Source> {
+        self.source_at.get(id).map(|&i| &b.sources[i])
+    }
+
+    /// The label of an option, for summaries of the active filters.
+    pub fn option_label(&self, facet: Facet, key: &str) -> Option<&str> {
+        self.options(facet)
+            .iter()
+            .find(|o| o.key == key)
+            .map(|o| o.label.as_str())
     }
 
     pub fn len(&self) -> usize {
@@ -242,11 +290,30 @@ impl Index {
     }
 
     /// Events matching the search words (all of them) and the date range.
+    /// A search word and, when it is part of an actor's name or alias, all
+    /// that actor's names: "usakov" also finds text that says "Ushakov".
+    pub fn alternatives(&self, word: &str) -> Vec<String> {
+        let mut alternatives = vec![word.to_string()];
+        // Shorter words would pull in half the actors.
+        if word.chars().count() >= 3 {
+            for names in self
+                .actor_names
+                .iter()
+                .filter(|names| names.iter().any(|n| n.contains(word)))
+            {
+                alternatives.extend(names.iter().cloned());
+            }
+        }
+        alternatives.sort();
+        alternatives.dedup();
+        alternatives
+    }
+
     fn text_and_date_mask(&self, state: &ViewState) -> Bits {
-        let words: Vec<String> = fold(&state.search)
+        let words: Vec<Vec<String>> = fold(&state.search)
             .split(' ')
             .filter(|w| !w.is_empty())
-            .map(String::from)
+            .map(|w| self.alternatives(w))
             .collect();
         let from = state.from.map_or(i32::MIN, Day::ordinal);
         let to = state.to.map_or(i32::MAX, Day::ordinal);
@@ -254,7 +321,12 @@ impl Index {
         for p in 0..self.len() {
             let (start, end) = self.span[p];
             // An event is in range when it may fall in it: its span overlaps the range.
-            if start <= to && end >= from && words.iter().all(|w| self.text[p].contains(w.as_str()))
+            let text = &self.text[p];
+            if start <= to
+                && end >= from
+                && words
+                    .iter()
+                    .all(|alts| alts.iter().any(|a| text.contains(a.as_str())))
             {
                 mask.set(p);
             }

@@ -1,0 +1,117 @@
+use super::{ctx, detail::EventDetail};
+use crate::model::{EventStatus, Vocab};
+use leptos::{ev, prelude::*};
+use std::collections::BTreeSet;
+
+/// One event: heading (a button that opens its detail), date, channel,
+/// participants and the statuses of its claims.
+#[component]
+pub fn EventCard(position: usize) -> impl IntoView {
+    let cx = ctx();
+    let state = cx.state;
+    let b = cx.briefing.clone();
+    let event = &b.events[cx.index.order[position]];
+    let id = event.id.clone();
+    let is_open = {
+        let id = id.clone();
+        Memo::new(move |_| state.with(|s| s.open.as_deref() == Some(id.as_str())))
+    };
+    let toggle = {
+        let id = id.clone();
+        move |_| {
+            state.update(|s| {
+                s.open = if s.open.as_deref() == Some(id.as_str()) {
+                    None
+                } else {
+                    Some(id.clone())
+                }
+            })
+        }
+    };
+    let heading_button = NodeRef::<leptos::html::Button>::new();
+    // Escape inside an open event closes it and returns focus to its heading.
+    let on_key = move |e: ev::KeyboardEvent| {
+        if e.key() == "Escape" && is_open.get_untracked() {
+            e.stop_propagation();
+            state.update(|s| s.open = None);
+            if let Some(button) = heading_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
+
+    let channel = {
+        let mut parts: Vec<&str> = Vec::new();
+        parts.push(event.channel.modality.label());
+        if let Some(track) = event.channel.track {
+            parts.push(track.label());
+        }
+        parts.join(" · ")
+    };
+    let mut statuses: BTreeSet<_> = BTreeSet::new();
+    for &c in &cx.index.claims[position] {
+        statuses.insert(b.claims[c].status);
+    }
+    let participants = event
+        .participants
+        .iter()
+        .map(|p| {
+            let actor_id = p.actor.clone();
+            let name = cx.actor_name(&p.actor);
+            let title = format!("Show only events involving {name}");
+            let role = p.role.label();
+            let cx = cx.clone();
+            view! {
+                <li>
+                    <button type="button" class="actor" title=title on:click=move |_| cx.only_actor(&actor_id)>
+                        {name}
+                    </button>
+                    <span class="role">{format!(" ({role})")}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let heading_id = format!("h-{id}");
+    let detail_id = format!("d-{id}");
+    let labelled_by = heading_id.clone();
+    view! {
+        <article
+            class="event"
+            class:open=move || is_open.get()
+            class:planned=event.status == EventStatus::Planned
+            id=format!("event-{id}")
+            aria-labelledby=labelled_by
+            on:keydown=on_key
+        >
+            <h3 id=heading_id>
+                <button
+                    type="button"
+                    class="event-toggle"
+                    node_ref=heading_button
+                    aria-expanded=move || is_open.get().to_string()
+                    aria-controls=detail_id.clone()
+                    on:click=toggle
+                >
+                    {event.title.clone()}
+                </button>
+            </h3>
+            <p class="event-meta">
+                <time datetime=event.date.machine()>{event.date.display()}</time>
+                " · " <span class="channel">{channel}</span>
+                {(event.status == EventStatus::Planned).then(|| view! { " · " <span class="tag planned-tag">"Planned, not yet happened"</span> })}
+                {event.secret.then(|| view! { " · " <span class="tag secret-tag">"Secret or backchannel"</span> })}
+            </p>
+            <ul class="participants" aria-label="Participants">{participants}</ul>
+            {(!statuses.is_empty()).then(|| view! {
+                <ul class="badges" aria-label="Claim statuses">
+                    {statuses.into_iter().map(|s| view! {
+                        <li class=format!("badge status-{}", s.key())>{s.label()}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <div id=detail_id class="detail" hidden=move || !is_open.get()>
+                <EventDetail position/>
+            </div>
+        </article>
+    }
+}

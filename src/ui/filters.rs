@@ -1,0 +1,152 @@
+use super::ctx;
+use crate::model::date::PartialDate;
+use crate::model::Day;
+use crate::query::{Facet, ViewState};
+use leptos::prelude::*;
+
+/// Search, the three checkbox filters, a date range and "Clear all filters".
+#[component]
+pub fn FilterPanel() -> impl IntoView {
+    let cx = ctx();
+    let state = cx.state;
+    // On a phone the filters start folded, so the results are one swipe away.
+    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w >= 800.0);
+    view! {
+        <aside class="filters" aria-label="Filters">
+            <details open=wide>
+                <summary>"Filters"</summary>
+                <form class="filter-form" role="search" on:submit=|e| e.prevent_default()>
+                    <label for="search">"Search"</label>
+                    <input
+                        id="search"
+                        type="search"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-keyshortcuts="/"
+                        placeholder="Names, quotes, summaries…"
+                        prop:value=move || state.with(|s| s.search.clone())
+                        on:input=move |e| {
+                            let text = event_target_value(&e);
+                            state.update(|s| s.search = text);
+                        }
+                    />
+                    <FacetFieldset facet=Facet::Actor/>
+                    <FacetFieldset facet=Facet::Channel/>
+                    <FacetFieldset facet=Facet::Status/>
+                    <DateRange/>
+                    <button
+                        type="button"
+                        class="clear"
+                        disabled=move || !state.with(ViewState::has_filters)
+                        on:click=move |_| state.update(ViewState::clear_filters)
+                    >
+                        "Clear all filters"
+                    </button>
+                </form>
+            </details>
+        </aside>
+    }
+}
+
+/// One filter: a fieldset of labelled checkboxes, each with the number of
+/// events that ticking it would give.
+#[component]
+fn FacetFieldset(facet: Facet) -> impl IntoView {
+    let cx = ctx();
+    let state = cx.state;
+    let outcome = cx.outcome;
+    let options = cx.index.options(facet).to_vec();
+    let mut last_group = "";
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, option)| {
+            let subheading =
+                (option.group != last_group && !option.group.is_empty()).then_some(option.group);
+            last_group = option.group;
+            let key = option.key.clone();
+            let id = format!("f-{}-{}", facet.param(), option.key);
+            let count = move || {
+                outcome.with(|o| match facet {
+                    Facet::Actor => o.actor_counts[i],
+                    Facet::Channel => o.channel_counts[i],
+                    Facet::Status => o.status_counts[i],
+                })
+            };
+            let checked = {
+                let key = key.clone();
+                Signal::derive(move || state.with(|s| s.selected(facet).contains(&key)))
+            };
+            let status_class =
+                (facet == Facet::Status).then(|| format!("dot status-{}", option.key));
+            view! {
+                {subheading.map(|g| view! { <p class="subgroup" aria-hidden="true">{g}</p> })}
+                <div class="option" class:zero=move || count() == 0 && !checked.get()>
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        prop:checked=checked
+                        on:change=move |e| {
+                            let on = event_target_checked(&e);
+                            state.update(|s| s.set(facet, &key, on));
+                        }
+                    />
+                    <label for=id>
+                        {status_class.map(|c| view! { <span class=c aria-hidden="true"></span> })}
+                        <span class="label">{option.label.clone()}</span>
+                        <span class="count">
+                            <span class="visually-hidden">", "</span>
+                            {count}
+                            <span class="visually-hidden">" events"</span>
+                        </span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class=format!("facet facet-{}", facet.param())>
+            <legend>{facet.label()}</legend>
+            {items}
+        </fieldset>
+    }
+}
+
+fn parse_day(text: &str) -> Option<Day> {
+    match PartialDate::parse(text) {
+        Ok(PartialDate::Day(day)) => Some(day),
+        _ => None,
+    }
+}
+
+#[component]
+fn DateRange() -> impl IntoView {
+    let state = ctx().state;
+    let shown = move |day: Option<Day>| day.map(Day::iso).unwrap_or_default();
+    view! {
+        <fieldset class="facet dates">
+            <legend>"Date range"</legend>
+            <label for="date-from">"From"</label>
+            <input
+                id="date-from"
+                type="date"
+                prop:value=move || shown(state.with(|s| s.from))
+                on:change=move |e| {
+                    let day = parse_day(&event_target_value(&e));
+                    state.update(|s| s.from = day);
+                }
+            />
+            <label for="date-to">"To"</label>
+            <input
+                id="date-to"
+                type="date"
+                prop:value=move || shown(state.with(|s| s.to))
+                on:change=move |e| {
+                    let day = parse_day(&event_target_value(&e));
+                    state.update(|s| s.to = day);
+                }
+            />
+            <p class="hint">"Keeps events that may fall in the range."</p>
+        </fieldset>
+    }
+}
