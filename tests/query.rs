@@ -317,6 +317,8 @@ fn the_url_round_trips_every_part_of_the_view() {
     state.from = Day::new(2025, 10, 1);
     state.to = Day::new(2025, 12, 31);
     state.open = Some("witkoff-ushakov-call".into());
+    state.data = Some("datasets/other file.json".into());
+    state.embed = true;
     let query = state.to_query();
     assert!(query.starts_with("?q=U%C5%A1akov%20%26"), "{query}");
     let (back, notices) = ViewState::from_query(&query, &index);
@@ -361,4 +363,55 @@ fn bad_link_parameters_are_ignored_with_a_notice() {
         notices,
         vec!["Ignored the date range: it ends before it starts."]
     );
+}
+
+#[test]
+fn only_datasets_on_the_same_site_are_accepted() {
+    use briefing::query::state::{check_data_url, data_param};
+    for ok in [
+        "other.json",
+        "datasets/other.json",
+        "../shared/x.json",
+        "/abs/path.json",
+        "x.json?v=2",
+        "my file.json",
+    ] {
+        assert_eq!(check_data_url(ok), Ok(ok.to_string()), "{ok}");
+    }
+    for bad in [
+        "https://evil.example/x.json",
+        "//evil.example/x.json",
+        "javascript:alert(1)",
+        "data:application/json,{}",
+        "\\\\evil.example\\x.json",
+        "http:x.json",
+        "",
+        "a:b/x.json",
+        "x\u{0}.json",
+    ] {
+        let err = check_data_url(bad).unwrap_err();
+        assert!(
+            err.starts_with("Refused to load the dataset"),
+            "{bad}: {err}"
+        );
+    }
+    assert_eq!(
+        data_param("?embed=1&data=sets%2Fa.json"),
+        Some(Ok("sets/a.json".into()))
+    );
+    assert!(matches!(
+        data_param("?data=https%3A%2F%2Fx.org%2Fa.json"),
+        Some(Err(_))
+    ));
+    assert_eq!(data_param("?q=data"), None);
+}
+
+#[test]
+fn embed_mode_is_a_link_parameter() {
+    let (_, index) = setup();
+    let (state, notices) = ViewState::from_query("?embed=1&status=denied", &index);
+    assert!(state.embed && notices.is_empty());
+    assert!(state.to_query().ends_with("&embed=1"));
+    let (_, notices) = ViewState::from_query("?embed=yes", &index);
+    assert_eq!(notices.len(), 1);
 }

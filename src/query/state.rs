@@ -76,6 +76,10 @@ pub struct ViewState {
     pub to: Option<Day>,
     /// The event whose detail is open.
     pub open: Option<String>,
+    /// A dataset loaded from this site instead of the bundled one (a relative URL).
+    pub data: Option<String>,
+    /// Embedded in another page: compact, no masthead.
+    pub embed: bool,
 }
 
 impl ViewState {
@@ -155,6 +159,12 @@ impl ViewState {
         if let Some(open) = &self.open {
             pairs.push(("event", open.clone()));
         }
+        if let Some(data) = &self.data {
+            pairs.push(("data", data.clone()));
+        }
+        if self.embed {
+            pairs.push(("embed", "1".into()));
+        }
         if pairs.is_empty() {
             return String::new();
         }
@@ -198,6 +208,15 @@ impl ViewState {
                         shorten(&value)
                     )),
                 },
+                "data" => match check_data_url(&value) {
+                    Ok(url) => state.data = Some(url),
+                    Err(notice) => notices.push(notice),
+                },
+                "embed" => match value.as_str() {
+                    "1" | "true" => state.embed = true,
+                    "0" | "false" => {}
+                    _ => notices.push(format!("Ignored embed=“{}”: use embed=1.", shorten(&value))),
+                },
                 "event" => {
                     if index.position_of(&value).is_some() {
                         state.open = Some(value);
@@ -237,6 +256,39 @@ impl ViewState {
         }
         (state, notices)
     }
+}
+
+/// The `data` parameter of a link, checked: only a relative URL, so only a
+/// file on this page's own site, can be loaded. `None` when there is none.
+pub fn data_param(query: &str) -> Option<Result<String, String>> {
+    query.trim_start_matches('?').split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=')?;
+        (decode(key)? == "data").then(|| match decode(value) {
+            Some(value) => check_data_url(&value),
+            None => Err("Ignored “data”: it is not correctly encoded.".to_string()),
+        })
+    })
+}
+
+/// A dataset URL must stay on this site: relative, with no scheme, no host
+/// ("//host") and no backslashes (which browsers read as slashes).
+pub fn check_data_url(url: &str) -> Result<String, String> {
+    let refused = || {
+        Err(format!(
+            "Refused to load the dataset “{}”: only a file on this site can be loaded, given as a relative link (e.g. data=datasets/other.json).",
+            shorten(url)
+        ))
+    };
+    let before_path = url.split(['/', '?', '#']).next().unwrap_or("");
+    if url.trim().is_empty()
+        || url.starts_with("//")
+        || url.contains('\\')
+        || before_path.contains(':')
+        || url.chars().any(char::is_control)
+    {
+        return refused();
+    }
+    Ok(url.to_string())
 }
 
 fn parse_day(text: &str) -> Option<Day> {

@@ -1,25 +1,48 @@
-use super::{filters::FilterPanel, header::Masthead, results::Results, url, Ctx};
+use super::dataset::{Datasets, Loaded, BUNDLED_LABEL};
+use super::{embed, filters::FilterPanel, header::Masthead, results::Results, url, Ctx};
 use crate::model::{self, Problem};
-use crate::query::{Index, ViewState};
+use crate::query::{state::data_param, ViewState};
 use leptos::{ev, prelude::*};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Loads the bundled dataset and shows the briefing, or says in words why it cannot.
+/// Picks the dataset (bundled, or `?data=` from this site) and shows it.
 #[component]
 pub fn App() -> impl IntoView {
-    match model::load(model::BUNDLED) {
-        Ok(briefing) => view! { <Briefing briefing=Arc::new(briefing)/> }.into_any(),
-        Err(problems) => view! { <DatasetProblems problems/> }.into_any(),
+    let bundled = match model::load(model::BUNDLED) {
+        Ok(briefing) => briefing,
+        Err(problems) => return view! { <DatasetProblems problems/> }.into_any(),
+    };
+    let datasets = Datasets {
+        current: RwSignal::new(None),
+        failure: RwSignal::new(None),
+    };
+    provide_context(datasets);
+    let query = url::current_query();
+    match data_param(&query) {
+        Some(Ok(relative)) => {
+            let view = query.clone();
+            datasets.fetch(relative, query, move || {
+                datasets.show(bundled, BUNDLED_LABEL.into(), Some(&view))
+            });
+        }
+        // No `data`, or a refused one (from_query explains it in a notice).
+        _ => datasets.show(bundled, BUNDLED_LABEL.into(), Some(&query)),
     }
+    view! {
+        {move || match datasets.current.get() {
+            None => view! { <p class="boot">"Loading the dataset…"</p> }.into_any(),
+            Some(loaded) => view! { <BriefingView loaded/> }.into_any(),
+        }}
+    }
+    .into_any()
 }
 
 #[component]
-fn Briefing(briefing: Arc<model::Briefing>) -> impl IntoView {
-    let index = Arc::new(Index::new(&briefing));
-    let (initial, initial_notices) = ViewState::from_query(&url::current_query(), &index);
-    let state = RwSignal::new(initial);
-    let notices = RwSignal::new(initial_notices);
+fn BriefingView(loaded: Arc<Loaded>) -> impl IntoView {
+    let (briefing, index) = (loaded.briefing.clone(), loaded.index.clone());
+    let state = RwSignal::new(loaded.initial.clone());
+    let notices = RwSignal::new(loaded.notices.clone());
     let outcome = {
         let index = index.clone();
         Memo::new(move |_| state.with(|s| index.query(s)))
@@ -33,7 +56,8 @@ fn Briefing(briefing: Arc<model::Briefing>) -> impl IntoView {
 
     // View → address bar. Each change adds a history entry, so back and
     // forward step through them; a run of keystrokes in the search box is
-    // one entry (the first pushes, the rest replace).
+    // one entry (the first pushes, the rest replace). The first write only
+    // tidies the URL the page was opened with.
     Effect::new(move |previous: Option<(ViewState, bool)>| {
         let now = state.get();
         let typing = previous.as_ref().is_some_and(|(p, _)| {
@@ -45,9 +69,8 @@ fn Briefing(briefing: Arc<model::Briefing>) -> impl IntoView {
         });
         let query = now.to_query();
         if query != url::current_query() {
-            let still_typing =
-                typing && previous.as_ref().is_some_and(|(_, was_typing)| *was_typing);
-            url::write(&query, !still_typing);
+            let was_typing = previous.as_ref().is_some_and(|(_, t)| *t);
+            url::write(&query, previous.is_some() && !(typing && was_typing));
         }
         (now, typing)
     });
@@ -76,12 +99,24 @@ fn Briefing(briefing: Arc<model::Briefing>) -> impl IntoView {
         slash.remove();
     });
 
+    let embedded = state.with_untracked(|s| s.embed);
+    if let Some(root) = document().document_element() {
+        let _ = root.class_list().toggle_with_force("embed", embedded);
+    }
+    if embedded {
+        embed::post_height_to_parent();
+    }
+    let title = briefing.meta.title.clone();
     view! {
         <a class="skip" href="#results">"Skip to results"</a>
-        <Masthead meta=briefing.meta.clone()/>
+        {if embedded {
+            view! { <header class="embed-header"><h1>{title}</h1></header> }.into_any()
+        } else {
+            view! { <Masthead meta=briefing.meta.clone()/> }.into_any()
+        }}
         <div class="layout">
             <FilterPanel/>
-            <Results notices/>
+            <Results notices label=loaded.label.clone()/>
         </div>
         {briefing.meta.handling.clone().map(|h| view! { <footer class="page-foot"><p class="handling">{h}</p></footer> })}
     }

@@ -10,10 +10,16 @@ pub fn FilterPanel() -> impl IntoView {
     let cx = ctx();
     let state = cx.state;
     // On a phone the filters start folded, so the results are one swipe away.
-    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w >= 800.0);
+    // Embedded, they start folded too: the host gave the briefing little room.
+    let wide = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w >= 800.0);
+    let open = wide && !state.with_untracked(|s| s.embed);
     view! {
         <aside class="filters" aria-label="Filters">
-            <details open=wide>
+            <details open=open>
                 <summary>"Filters"</summary>
                 <form class="filter-form" role="search" on:submit=|e| e.prevent_default()>
                     <label for="search">"Search"</label>

@@ -2,7 +2,9 @@
 //! (`model`, `query`). Compiled only for wasm32.
 
 mod app;
+mod dataset;
 mod detail;
+mod embed;
 mod event_card;
 mod filters;
 mod header;
@@ -17,6 +19,10 @@ use std::sync::Arc;
 /// Mounts the briefing on `<body>`.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    // The static "Loading…" line (index.html) has done its job.
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(app::App);
 }
 

@@ -1,4 +1,5 @@
-use super::{ctx, event_card::EventCard};
+use super::dataset::{DatasetBar, FailurePanel};
+use super::{ctx, embed::EmbedCode, event_card::EventCard};
 use crate::query::{Filter, ViewState};
 use leptos::prelude::*;
 
@@ -11,7 +12,7 @@ enum Row {
 
 /// The count, notices, active filters, and the events grouped by month.
 #[component]
-pub fn Results(notices: RwSignal<Vec<String>>) -> impl IntoView {
+pub fn Results(notices: RwSignal<Vec<String>>, label: String) -> impl IntoView {
     let cx = ctx();
     let (outcome, index) = (cx.outcome, cx.index.clone());
     let total = index.len();
@@ -38,6 +39,11 @@ pub fn Results(notices: RwSignal<Vec<String>>) -> impl IntoView {
 
     view! {
         <main id="results" class="results" tabindex="-1">
+            <div class="toolbar">
+                <DatasetBar label events=total/>
+                <EmbedCode/>
+            </div>
+            <FailurePanel/>
             <h2 class="visually-hidden">"Events"</h2>
             <p role="status" class="count">
                 {move || format!("{} of {total} events", shown())}

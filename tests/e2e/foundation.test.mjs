@@ -41,15 +41,3 @@ test('dist/index.html has no absolute URLs', async () => {
   const imports = [...html.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]);
   for (const url of imports) assert.ok(url.startsWith('./'), `absolute import: ${url}`);
 });
-
-test('the dist works from a sub-path', async () => {
-  const sub = await serveDist({ prefix: '/wiki/briefing/' });
-  try {
-    const page = await newPage(browser, { origin: new URL(sub.url).origin });
-    await openBriefing(page, sub.url);
-    assert.match(await page.getByRole('status').first().textContent(), /\d+ of \d+ events/);
-    await assertClean(page);
-  } finally {
-    await sub.close();
-  }
-});

@@ -1,0 +1,69 @@
+// Trunk post-build hook (see Trunk.toml). Two jobs on the staged dist:
+// 1. Strict CSP: Trunk injects an inline <script type=module> that starts the
+//    wasm. `script-src 'self'` forbids inline scripts, so it moves into a file
+//    (boot-<hash>.js), which also says in words when WebAssembly cannot run.
+// 2. Single file: briefing.html with the JS glue, the wasm (base64) and the CSS
+//    inlined, which opens from file:// and can be attached to a wiki page.
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+const indexPath = join(dir, 'index.html');
+let html = await readFile(indexPath, 'utf8');
+
+const inline = html.match(/<script type=["']?module["']?>([\s\S]*?)<\/script>/);
+if (!inline) throw new Error('postbuild: no inline module script in index.html (already processed?)');
+const glueName = inline[1].match(/from '\.\/([^']+\.js)'/)?.[1];
+const wasmName = inline[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+if (!glueName || !wasmName) throw new Error('postbuild: cannot find the glue and wasm names');
+
+const failure = `function fail(reason) {
+  const boot = document.getElementById('boot');
+  if (!boot) return;
+  boot.className = 'boot failed';
+  boot.setAttribute('role', 'alert');
+  boot.textContent = 'The briefing could not start: ' + reason +
+    ' Try a current version of Chrome, Edge, Firefox or Safari, or ask whoever shared this page for the single-file version.';
+}`;
+
+const boot = `// Starts the briefing's WebAssembly; says so in words if it cannot.
+import init from './${glueName}';
+${failure}
+if (typeof WebAssembly !== 'object') {
+  fail('this browser cannot run WebAssembly.');
+} else {
+  init({ module_or_path: './${wasmName}' }).catch((e) => fail('its program did not load (' + (e && e.message) + ').'));
+}
+`;
+const bootName = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
+await writeFile(join(dir, bootName), boot);
+html = html.replace(inline[0], `<script type=module src="./${bootName}"></script>`);
+await writeFile(indexPath, html);
+
+// The single file: no module imports, so nothing is fetched, even from file://.
+const glue = (await readFile(join(dir, glueName), 'utf8'))
+  .replace(/^export \{[^}]*\};?\s*$/m, '')
+  .replace(/^export (class|function|const|let|async function) /gm, '$1 ');
+if (/^export /m.test(glue)) throw new Error('postbuild: unexpected export in the glue');
+const wasm = (await readFile(join(dir, wasmName))).toString('base64');
+const cssName = html.match(/href=["']?\.\/([^"' >]+\.css)/)?.[1];
+const css = cssName ? await readFile(join(dir, cssName), 'utf8') : '';
+const script = `${glue}
+${failure}
+if (typeof WebAssembly !== 'object') {
+  fail('this browser cannot run WebAssembly.');
+} else {
+  try {
+    const bytes = Uint8Array.from(atob('${wasm}'), (c) => c.charCodeAt(0));
+    __wbg_init({ module_or_path: bytes }).catch((e) => fail('its program did not start (' + (e && e.message) + ').'));
+  } catch (e) {
+    fail('its program did not start (' + (e && e.message) + ').');
+  }
+}`.replace(/<\/script/gi, '<\\/script');
+const single = html
+  .replace(/<link[^>]*rel=["']?(modulepreload|preload)["']?[^>]*>/g, '')
+  .replace(/<link[^>]*rel=["']?stylesheet["']?[^>]*>/, () => `<style>${css}</style>`)
+  .replace(/<script type=module src="[^"]+"><\/script>/, () => `<script type=module>${script}</script>`);
+await writeFile(join(dir, 'briefing.html'), single);
+console.log(`postbuild: ${bootName} replaces the inline script; briefing.html is ${(single.length / 1024).toFixed(0)} KiB`);
