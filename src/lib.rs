@@ -1,3 +1,4 @@
+pub mod layout;
 pub mod model;
 pub mod query;
 #[cfg(target_arch = "wasm32")]

@@ -2,6 +2,7 @@
 //! (`model`, `query`). Compiled only for wasm32.
 
 mod app;
+mod charts;
 mod dataset;
 mod detail;
 mod embed;

@@ -1,5 +1,5 @@
 use super::dataset::{DatasetBar, FailurePanel};
-use super::{ctx, embed::EmbedCode, event_card::EventCard};
+use super::{charts::Pictures, ctx, embed::EmbedCode, event_card::EventCard};
 use crate::query::{Filter, ViewState};
 use leptos::prelude::*;
 
@@ -49,6 +49,7 @@ pub fn Results(notices: RwSignal<Vec<String>>, label: String) -> impl IntoView {
                 {move || format!("{} of {total} events", shown())}
             </p>
             <ActiveFilters/>
+            <Pictures/>
             <Show when=move || notices.with(|n| !n.is_empty())>
                 <div class="notices" role="alert">
                     <p>"Parts of this link were not understood and were ignored:"</p>

@@ -132,7 +132,7 @@ test('the view lives in the URL: reload, back and forward, pasted link', async (
   await checkbox(page, 'Actor', 'Yuriy Ushakov').check();
   await checkbox(page, 'Claim status', 'partially confirmed').check();
   await page.getByRole('searchbox', { name: 'Search' }).fill('call');
-  await page.getByRole('button', { name: 'Witkoff and Ushakov speak by phone' }).click();
+  await page.getByRole('button', { name: 'Witkoff and Ushakov speak by phone', exact: true }).click();
   const url = new URL(page.url());
   assert.equal(url.searchParams.get('actor'), 'yuriy-ushakov');
   assert.equal(url.searchParams.get('status'), 'partially_confirmed');
@@ -145,7 +145,7 @@ test('the view lives in the URL: reload, back and forward, pasted link', async (
   assert.deepEqual(await counts(page), filtered);
   assert.ok(await checkbox(page, 'Actor', 'Yuriy Ushakov').isChecked());
   assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), 'call');
-  const toggle = page.getByRole('button', { name: 'Witkoff and Ushakov speak by phone' });
+  const toggle = page.getByRole('button', { name: 'Witkoff and Ushakov speak by phone', exact: true });
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
 
   await page.goBack(); // closes the event
@@ -188,7 +188,7 @@ test('keyboard only: "/" to search, Tab to an event, Enter opens it, the quote i
   assert.equal((await counts(page))[0], 3);
   // Tab from the search box through the filters to the first event's heading button.
   let focused = '';
-  for (let i = 0; i < 80 && !focused.startsWith('event-toggle'); i++) {
+  for (let i = 0; i < 200 && !focused.startsWith('event-toggle'); i++) {
     await page.keyboard.press('Tab');
     focused = await page.evaluate(() => `${document.activeElement.className}|${document.activeElement.textContent}`);
   }
@@ -210,7 +210,7 @@ test('keyboard only: "/" to search, Tab to an event, Enter opens it, the quote i
 
 test('an actor name in an event filters to that actor', async () => {
   const page = await open();
-  await page.getByRole('button', { name: 'Adrienne Watson' }).first().click();
+  await page.locator('main article').getByRole('button', { name: 'Adrienne Watson', exact: true }).first().click();
   assert.ok(await checkbox(page, 'Actor', 'Adrienne Watson').isChecked());
   assert.equal(new URL(page.url()).searchParams.get('actor'), 'adrienne-watson');
   const [shown] = await counts(page);

@@ -72,7 +72,7 @@ test('the single file renders fully from file:// and makes no request at all', a
   await page.getByRole('status').waitFor();
   const [shown, total] = await counts(page);
   assert.ok(total >= 15 && shown === total);
-  await page.getByRole('button', { name: 'Witkoff and Ushakov speak by phone' }).click();
+  await page.getByRole('button', { name: 'Witkoff and Ushakov speak by phone', exact: true }).click();
   assert.ok(await page.locator('article.open blockquote').first().isVisible());
   assert.deepEqual(requests.filter((u) => !u.startsWith('data:')), [file], 'only the file itself');
   await screenshot(page, 'single-file');
@@ -143,7 +143,7 @@ test('embedded in an iframe: compact, and it posts its height to the host', asyn
     assert.ok(shown > 0);
     // Opening an event changes the height, and the host hears of it.
     const before = heights.length;
-    await frame.getByRole('button', { name: /Ushakov and Dmitriev/ }).click();
+    await frame.getByRole('button', { name: 'Ushakov and Dmitriev discuss a peace plan by phone', exact: true }).click();
     await page.waitForFunction((n) => window.heights.length > n, before);
     await screenshot(page, 'iframe-host');
     await assertClean(page);
@@ -173,7 +173,7 @@ test('?data= loads another dataset from the same site and says which it shows', 
   assert.ok(await page.getByRole('heading', { level: 1, name: 'Minimal briefing' }).isVisible());
   assert.match(await page.locator('.dataset-name').textContent(), /Dataset: minimal\.json/);
   // The data parameter survives changes to the view.
-  await page.getByRole('button', { name: 'Alice calls Bob' }).click();
+  await page.getByRole('button', { name: 'Alice calls Bob', exact: true }).click();
   assert.match(page.url(), /data=minimal\.json/);
   await assertClean(page);
 });

@@ -1,0 +1,5 @@
+//! Picture maths for the timeline and the network: scales, ticks, spans,
+//! node positions and label placement. Pure; the SVG lives in `ui::charts`.
+
+pub mod network;
+pub mod timeline;

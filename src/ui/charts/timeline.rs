@@ -1,0 +1,258 @@
+use crate::layout::timeline::{self, TimelineLayout};
+use crate::model::{Day, Vocab};
+use crate::ui::ctx;
+use leptos::{ev, prelude::*};
+use wasm_bindgen::JsCast;
+
+const WIDTH: f64 = 1000.0;
+const MARGIN: f64 = 130.0;
+const LANE: f64 = 30.0;
+const TOP: f64 = 8.0;
+const AXIS: f64 = 34.0;
+
+/// Events on a time axis, one lane per channel modality. Hover or focus a
+/// mark for its title; click or Enter opens it; drag across the axis to set
+/// the date range.
+#[component]
+pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
+    let cx = ctx();
+    let state = cx.state;
+    let b = cx.briefing.clone();
+    let layout: TimelineLayout = timeline::layout(&b, &cx.index.order, WIDTH, MARGIN);
+    let lanes_bottom = TOP + layout.lanes.len() as f64 * LANE;
+    let height = lanes_bottom + AXIS;
+    let scale = layout.scale;
+    let lane_y = move |lane: usize| TOP + lane as f64 * LANE + LANE / 2.0;
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let focused = RwSignal::new(None::<usize>);
+    // The x (in view-box units) of a pointer event.
+    let view_x = move |client_x: i32| {
+        svg_ref.get_untracked().map(|svg| {
+            let rect = svg.get_bounding_client_rect();
+            (client_x as f64 - rect.left()) / rect.width().max(1.0) * WIDTH
+        })
+    };
+    let brush = RwSignal::new(None::<(f64, f64)>);
+
+    let lanes = layout
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            view! {
+                <text class="lane-label" x="4" y=lane_y(i) + 4.0>{m.label()}</text>
+                <line class="lane-line" x1=MARGIN x2=WIDTH - 10.0 y1=TOP + (i + 1) as f64 * LANE y2=TOP + (i + 1) as f64 * LANE/>
+            }
+        })
+        .collect_view();
+    let ticks = layout
+        .ticks
+        .iter()
+        .map(|t| {
+            view! {
+                <line class="tick" x1=t.x x2=t.x y1=TOP y2=lanes_bottom + 5.0/>
+                <text class="tick-label" x=t.x y=lanes_bottom + 20.0 text-anchor="middle">{t.label.clone()}</text>
+            }
+        })
+        .collect_view();
+    let marks = layout
+        .marks
+        .iter()
+        .map(|m| {
+            let event = &b.events[cx.index.order[m.position]];
+            let (id, position) = (event.id.clone(), m.position);
+            let label = format!("{} — {}", event.title, event.date.display());
+            let y = lane_y(m.lane);
+            let open = move || state.update(|s| s.open = Some(id.clone()));
+            let open_key = open.clone();
+            let shape = if m.point {
+                view! { <circle class="shape" cx=m.x0 cy=y r="6"/> }.into_any()
+            } else {
+                view! { <rect class="shape" x=m.x0 y=y - 6.0 width=(m.x1 - m.x0).max(4.0) height="12" rx="3"/> }.into_any()
+            };
+            let class = format!(
+                "mark m-{}{}{}{}{}",
+                event.channel.modality.key(),
+                if m.planned { " planned" } else { "" },
+                if m.open_start { " open-start" } else { "" },
+                if m.open_end { " open-end" } else { "" },
+                if m.point { " point" } else { " span" },
+            );
+            view! {
+                <g
+                    class=class
+                    class:dim=move || !kept.with(|k| k[position])
+                    tabindex="0"
+                    role="button"
+                    aria-label=label.clone()
+                    on:click=move |_| open()
+                    on:keydown=move |e: ev::KeyboardEvent| {
+                        if e.key() == "Enter" || e.key() == " " {
+                            e.prevent_default();
+                            open_key();
+                        }
+                    }
+                    on:mouseenter=move |_| focused.set(Some(position))
+                    on:mouseleave=move |_| focused.set(None)
+                    on:focus=move |_| focused.set(Some(position))
+                    on:blur=move |_| focused.set(None)
+                >
+                    <title>{label.clone()}</title>
+                    {shape}
+                </g>
+            }
+        })
+        .collect_view();
+    let marks_for_tip = layout.marks.clone();
+    let b_for_tip = b.clone();
+    let order = cx.index.order.clone();
+    let tooltip = move || {
+        focused.get().map(|p| {
+            let m = &marks_for_tip[p];
+            let event = &b_for_tip.events[order[p]];
+            let text = format!("{} · {}", event.title, event.date.display());
+            let width = (text.chars().count() as f64 * 6.6 + 16.0).min(WIDTH - MARGIN);
+            let x = ((m.x0 + m.x1) / 2.0 - width / 2.0).clamp(MARGIN, WIDTH - width);
+            let y = (lane_y(m.lane) - 34.0).max(0.0);
+            view! {
+                <g class="tooltip" aria-hidden="true">
+                    <rect x=x y=y width=width height="22" rx="4"/>
+                    <text x=x + 8.0 y=y + 15.0>{text}</text>
+                </g>
+            }
+        })
+    };
+    // The current date-range filter, shaded; and the brush while dragging.
+    let range = move || {
+        state.with(|s| {
+            (s.from.is_some() || s.to.is_some()).then(|| {
+                let x0 = s.from.map_or(scale.x0, |d| scale.x(d.ordinal()).max(scale.x0));
+                let x1 = s.to.map_or(scale.x1, |d| scale.x(d.ordinal()).min(scale.x1));
+                view! { <rect class="range" x=x0.min(x1) y=TOP width=(x1 - x0).abs().max(2.0) height=lanes_bottom - TOP/> }
+            })
+        })
+    };
+    let brushing = move || {
+        brush.get().map(|(a, c)| {
+            view! { <rect class="brush" x=a.min(c) y=TOP width=(c - a).abs() height=height - TOP/> }
+        })
+    };
+    let on_down = move |e: ev::PointerEvent| {
+        // Keep receiving the pointer while it drags, wherever it goes.
+        if let Some(band) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = band.set_pointer_capture(e.pointer_id());
+        }
+        if let Some(x) = view_x(e.client_x()) {
+            brush.set(Some((x, x)));
+        }
+    };
+    let on_move = move |e: ev::PointerEvent| {
+        if brush.with_untracked(Option::is_some) {
+            if let Some(x) = view_x(e.client_x()) {
+                brush.update(|b| {
+                    if let Some((_, end)) = b {
+                        *end = x;
+                    }
+                });
+            }
+        }
+    };
+    let on_up = move |_| {
+        if let Some((a, c)) = brush.get_untracked() {
+            brush.set(None);
+            if (c - a).abs() >= 4.0 {
+                let (from, to) = (scale.day(a.min(c)), scale.day(a.max(c)));
+                state.update(|s| {
+                    s.from = Some(Day::from_ordinal(from));
+                    s.to = Some(Day::from_ordinal(to));
+                });
+            }
+        }
+    };
+
+    let rows = {
+        let b = b.clone();
+        let order = cx.index.order.clone();
+        move || {
+            kept.with(|k| {
+                k.iter()
+                    .enumerate()
+                    .filter(|(_, keep)| **keep)
+                    .take(TABLE_ROWS)
+                    .map(|(p, _)| {
+                        let e = &b.events[order[p]];
+                        view! {
+                            <tr>
+                                <td>{e.date.display()}</td>
+                                <td>{e.title.clone()}</td>
+                                <td>{e.channel.modality.label()}</td>
+                                <td>{if e.status == crate::model::EventStatus::Planned { "planned" } else { "happened" }}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+    let table_open = RwSignal::new(false);
+    view! {
+        <details class="figure" open>
+            <summary><h3>"Timeline"</h3></summary>
+            <figure>
+                <svg
+                    node_ref=svg_ref
+                    class="timeline"
+                    viewBox=format!("0 0 {WIDTH} {height}")
+                    role="group"
+                    aria-label="Timeline of events by channel; drag across the dates at the bottom to filter by date"
+                >
+                    <rect
+                        class="axis-band"
+                        x=MARGIN
+                        y=lanes_bottom
+                        width=WIDTH - MARGIN
+                        height=AXIS
+                        on:pointerdown=on_down
+                        on:pointermove=on_move
+                        on:pointerup=on_up
+                        on:pointercancel=move |_| brush.set(None)
+                    >
+                        <title>"Drag across the dates to filter by date range"</title>
+                    </rect>
+                    {lanes}
+                    {ticks}
+                    {range}
+                    {marks}
+                    {brushing}
+                    {tooltip}
+                </svg>
+                <figcaption>
+                    "Spans show dates known only to a month, part of a month or a range; dots are days; a fading end means “or later” or “or earlier”; hollow marks are planned. "
+                    <button
+                        type="button"
+                        disabled=move || state.with(|s| s.from.is_none() && s.to.is_none())
+                        on:click=move |_| state.update(|s| (s.from, s.to) = (None, None))
+                    >
+                        "Clear date range"
+                    </button>
+                </figcaption>
+            </figure>
+            <details class="as-table" on:toggle=move |e| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&e).open())>
+                <summary>"Timeline as a table"</summary>
+                {move || table_open.get().then(|| view! {
+                    <table>
+                        <caption>{format!("Events shown (first {TABLE_ROWS} at most)")}</caption>
+                        <thead><tr><th scope="col">"Date"</th><th scope="col">"Event"</th><th scope="col">"Channel"</th><th scope="col">"Status"</th></tr></thead>
+                        <tbody>{rows.clone()}</tbody>
+                    </table>
+                })}
+            </details>
+        </details>
+    }
+}
+
+/// A table longer than this helps nobody; the result list below has them all.
+const TABLE_ROWS: usize = 200;
