@@ -154,3 +154,17 @@ fn the_network_stays_legible_from_5_to_300_actors() {
         assert_labels_apart(&n);
     }
 }
+
+#[test]
+fn many_events_are_counted_in_bins_that_follow_the_filters() {
+    let (b, index) = bundled();
+    let t = timeline::layout(&b, &index.order, 1000.0, 120.0);
+    let mut kept = vec![false; t.marks.len()];
+    kept[0] = true;
+    let bins = timeline::bins(&t, &kept, 40);
+    assert_eq!(bins.iter().map(|x| x.total).sum::<usize>(), b.events.len());
+    assert_eq!(bins.iter().map(|x| x.kept).sum::<usize>(), 1);
+    assert!(bins
+        .iter()
+        .all(|x| x.x0 >= t.scale.x0 && x.x1 <= t.scale.x1 + 1e-9 && x.total >= x.kept));
+}

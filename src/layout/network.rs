@@ -18,6 +18,9 @@ pub const LABEL_CHARS: usize = 26;
 /// Beyond this many actors only the most involved are labelled on the
 /// picture (every actor stays in the table and in each node's tooltip).
 pub const MAX_LABELS: usize = 80;
+/// Beyond this many pairs only the busiest are drawn; the caption says how
+/// many are left out.
+pub const MAX_EDGES: usize = 600;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
@@ -83,6 +86,8 @@ pub struct NetworkLayout {
     pub radius: f64,
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
+    /// Pairs not drawn because there were more than `MAX_EDGES`.
+    pub hidden_edges: usize,
 }
 
 /// Contacts between parties, as opposed to statements and publications.
@@ -194,7 +199,7 @@ pub fn layout(b: &Briefing, index: &Index) -> NetworkLayout {
             }
         }
     }
-    let edges = pairs
+    let mut edges: Vec<Edge> = pairs
         .into_iter()
         .map(|((a, c), events)| {
             let certainty = certainty(b, index, &events);
@@ -224,11 +229,16 @@ pub fn layout(b: &Briefing, index: &Index) -> NetworkLayout {
             }
         })
         .collect();
+    // Busiest first (a stable sort, so the picture stays deterministic).
+    edges.sort_by_key(|e| std::cmp::Reverse(e.events.len()));
+    let hidden_edges = edges.len().saturating_sub(MAX_EDGES);
+    edges.truncate(MAX_EDGES);
     NetworkLayout {
         size,
         radius,
         nodes,
         edges,
+        hidden_edges,
     }
 }
 

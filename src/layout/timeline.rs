@@ -268,3 +268,44 @@ mod tests {
         }
     }
 }
+
+/// Beyond this many events, marks would be a smear: draw counts per time bin.
+pub const MAX_MARKS: usize = 1500;
+
+/// Events counted per lane and time bin, for large datasets. An event counts
+/// in the bin of its mark's middle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bin {
+    pub lane: usize,
+    pub x0: f64,
+    pub x1: f64,
+    pub total: usize,
+    pub kept: usize,
+}
+
+pub fn bins(layout: &TimelineLayout, kept: &[bool], count: usize) -> Vec<Bin> {
+    let (x0, x1) = (layout.scale.x0, layout.scale.x1);
+    let width = (x1 - x0) / count.max(1) as f64;
+    let mut grid = vec![(0usize, 0usize); layout.lanes.len() * count];
+    for m in &layout.marks {
+        let middle = (m.x0 + m.x1) / 2.0;
+        let bin = (((middle - x0) / width) as usize).min(count - 1);
+        let cell = &mut grid[m.lane * count + bin];
+        cell.0 += 1;
+        cell.1 += usize::from(kept.get(m.position).copied().unwrap_or(false));
+    }
+    grid.into_iter()
+        .enumerate()
+        .filter(|(_, (total, _))| *total > 0)
+        .map(|(i, (total, kept))| {
+            let (lane, bin) = (i / count, i % count);
+            Bin {
+                lane,
+                x0: x0 + bin as f64 * width,
+                x1: x0 + (bin + 1) as f64 * width,
+                total,
+                kept,
+            }
+        })
+        .collect()
+}

@@ -7,6 +7,7 @@ mod dataset;
 mod detail;
 mod embed;
 mod event_card;
+mod event_list;
 mod filters;
 mod header;
 mod results;

@@ -1,14 +1,8 @@
 use super::dataset::{DatasetBar, FailurePanel};
-use super::{charts::Pictures, ctx, embed::EmbedCode, event_card::EventCard};
+use super::event_list::{EventList, Row};
+use super::{charts::Pictures, ctx, embed::EmbedCode};
 use crate::query::{Filter, ViewState};
 use leptos::prelude::*;
-
-/// One row of the result list: a month heading or an event (by position).
-#[derive(Clone, PartialEq)]
-enum Row {
-    Heading(String),
-    Event(usize),
-}
 
 /// The count, notices, active filters, and the events grouped by month.
 #[component]
@@ -20,7 +14,7 @@ pub fn Results(notices: RwSignal<Vec<String>>, label: String) -> impl IntoView {
 
     let rows = {
         let index = index.clone();
-        move || {
+        Memo::new(move |_| {
             let mut rows = Vec::new();
             let mut group: Option<&str> = None;
             outcome.with(|o| {
@@ -34,7 +28,7 @@ pub fn Results(notices: RwSignal<Vec<String>>, label: String) -> impl IntoView {
                 }
             });
             rows
-        }
+        })
     };
 
     view! {
@@ -60,19 +54,7 @@ pub fn Results(notices: RwSignal<Vec<String>>, label: String) -> impl IntoView {
             <Show when=move || shown() == 0>
                 <EmptyState/>
             </Show>
-            <div class="event-list">
-                <For
-                    each=rows
-                    key=|row| match row {
-                        Row::Heading(label) => format!("h:{label}"),
-                        Row::Event(p) => format!("e:{p}"),
-                    }
-                    children=move |row| match row {
-                        Row::Heading(label) => view! { <h2 class="month">{label}</h2> }.into_any(),
-                        Row::Event(p) => view! { <EventCard position=p/> }.into_any(),
-                    }
-                />
-            </div>
+            <EventList rows/>
         </main>
     }
 }

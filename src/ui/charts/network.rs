@@ -15,6 +15,7 @@ pub fn Network(kept: Memo<Vec<bool>>) -> impl IntoView {
     let index = cx.index.clone();
     let layout: NetworkLayout = network::layout(&b, &index);
     let size = layout.size;
+    let hidden = layout.hidden_edges;
 
     let edges = layout
         .edges
@@ -138,6 +139,7 @@ pub fn Network(kept: Memo<Vec<bool>>) -> impl IntoView {
                     <span class="legend"><svg class="key" viewBox="0 0 30 8" aria-hidden="true"><line class="edge certainty-contested" x1="0" y1="4" x2="30" y2="4"/></svg>" alleged, disputed, denied or unverified"</span>
                     <span class="legend"><svg class="key" viewBox="0 0 30 8" aria-hidden="true"><line class="edge certainty-unclaimed" x1="0" y1="4" x2="30" y2="4"/></svg>" no claim recorded"</span>
                     <span class="legend"><svg class="key" viewBox="0 0 30 8" aria-hidden="true"><line class="edge planned" x1="0" y1="4" x2="30" y2="4"/></svg>" planned"</span>
+                    {(hidden > 0).then(|| view! { <span class="legend">{format!("{hidden} quieter contacts are not drawn (see the table).")}</span> })}
                     <span class="legend">"Colour: channel, as in the timeline. Thicker: more events. Node size: events involving the actor. Statements and publications are not contacts and draw no line."</span>
                 </figcaption>
             </figure>

@@ -55,7 +55,59 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
             }
         })
         .collect_view();
-    let marks = layout
+    let binned = layout.marks.len() > timeline::MAX_MARKS;
+    let bins_view = {
+        let layout = layout.clone();
+        move || {
+            let bins = kept.with(|k| timeline::bins(&layout, k, BINS));
+            let most = bins.iter().map(|b| b.total).max().unwrap_or(1) as f64;
+            bins.into_iter()
+                .map(|bin| {
+                    let y = lane_y(bin.lane);
+                    let h = |n: usize| 4.0 + (LANE - 8.0) * (n as f64 / most).sqrt();
+                    let (from, to) = (scale.day(bin.x0), scale.day(bin.x1));
+                    let label = format!(
+                        "{} of {} events, {} to {}",
+                        bin.kept,
+                        bin.total,
+                        Day::from_ordinal(from).long(),
+                        Day::from_ordinal(to).long()
+                    );
+                    let select = move || {
+                        state.update(|s| {
+                            s.from = Some(Day::from_ordinal(from));
+                            s.to = Some(Day::from_ordinal(to));
+                        })
+                    };
+                    let select_key = select.clone();
+                    let lane_class = format!("bin m-{}", layout.lanes[bin.lane].key());
+                    let aria = label.clone();
+                    view! {
+                        <g
+                            class=lane_class
+                            tabindex="0"
+                            role="button"
+                            aria-label=aria
+                            on:click=move |_| select()
+                            on:keydown=move |e: ev::KeyboardEvent| {
+                                if e.key() == "Enter" || e.key() == " " {
+                                    e.prevent_default();
+                                    select_key();
+                                }
+                            }
+                        >
+                            <title>{label}</title>
+                            <rect class="all" x=bin.x0 y=y - h(bin.total) / 2.0 width=bin.x1 - bin.x0 height=h(bin.total)/>
+                            {(bin.kept > 0).then(|| view! {
+                                <rect class="kept" x=bin.x0 y=y - h(bin.kept) / 2.0 width=bin.x1 - bin.x0 height=h(bin.kept)/>
+                            })}
+                        </g>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let marks = (!binned).then(|| layout
         .marks
         .iter()
         .map(|m| {
@@ -102,7 +154,7 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
                 </g>
             }
         })
-        .collect_view();
+        .collect_view());
     let marks_for_tip = layout.marks.clone();
     let b_for_tip = b.clone();
     let order = cx.index.order.clone();
@@ -225,7 +277,7 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
                     {lanes}
                     {ticks}
                     {range}
-                    {marks}
+                    {if binned { bins_view.into_any() } else { marks.into_any() }}
                     {brushing}
                     {tooltip}
                 </svg>
@@ -253,6 +305,9 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
         </details>
     }
 }
+
+/// Time bins per lane when events are too many to draw one by one.
+const BINS: usize = 120;
 
 /// A table longer than this helps nobody; the result list below has them all.
 const TABLE_ROWS: usize = 200;

@@ -1,0 +1,61 @@
+//! Windowing maths for long result lists: which rows intersect the part of
+//! the page in view (plus a margin), given each row's measured or estimated
+//! height. Only those rows are put in the DOM.
+
+/// Running tops: `tops[i]` is where row `i` starts; `tops[n]` is the total.
+pub fn tops(heights: impl IntoIterator<Item = f64>) -> Vec<f64> {
+    let mut tops = vec![0.0];
+    let mut at = 0.0;
+    for h in heights {
+        at += h;
+        tops.push(at);
+    }
+    tops
+}
+
+/// Rows `start..end` that intersect `[from, to)` (list coordinates).
+pub fn visible(tops: &[f64], from: f64, to: f64) -> (usize, usize) {
+    let rows = tops.len().saturating_sub(1);
+    // First row whose bottom is below `from`; first row whose top is at or past `to`.
+    let start = tops[1..]
+        .partition_point(|&bottom| bottom <= from)
+        .min(rows);
+    let end = tops[..rows].partition_point(|&top| top < to).max(start);
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_rows_in_the_window_are_kept() {
+        let t = tops([100.0; 10]);
+        assert_eq!(t.len(), 11);
+        assert_eq!(t[10], 1000.0);
+        assert_eq!(visible(&t, 0.0, 250.0), (0, 3));
+        assert_eq!(visible(&t, 250.0, 450.0), (2, 5));
+        assert_eq!(visible(&t, 900.0, 5000.0), (9, 10));
+        assert_eq!(
+            visible(&t, 2000.0, 3000.0),
+            (10, 10),
+            "past the end: nothing"
+        );
+        assert_eq!(
+            visible(&t, -500.0, -1.0),
+            (0, 0),
+            "before the start: nothing"
+        );
+        assert_eq!(visible(&tops([]), 0.0, 100.0), (0, 0));
+        let uneven = tops([10.0, 500.0, 10.0]);
+        assert_eq!(visible(&uneven, 300.0, 320.0), (1, 2));
+    }
+
+    #[test]
+    fn a_hundred_thousand_rows_cost_a_binary_search() {
+        let t = tops((0..100_000).map(|i| 40.0 + (i % 7) as f64 * 10.0));
+        let (start, end) = visible(&t, 3_000_000.0, 3_000_900.0);
+        assert!(end > start && end - start < 40);
+        assert!(t[start] <= 3_000_000.0 && t[end] >= 3_000_900.0);
+    }
+}

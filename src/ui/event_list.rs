@@ -1,0 +1,199 @@
+//! The result list: month headings and events. Up to `WINDOW_AFTER` rows
+//! are all in the DOM (and print); beyond that only the rows in view, plus a
+//! margin, are, between two spacers sized from measured row heights.
+
+use super::{ctx, event_card::EventCard};
+use crate::layout::window;
+use leptos::{ev, prelude::*};
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
+
+/// One row of the result list: a month heading or an event (by position).
+#[derive(Clone, PartialEq)]
+pub enum Row {
+    Heading(String),
+    Event(usize),
+}
+
+impl Row {
+    fn key(&self) -> String {
+        match self {
+            Row::Heading(label) => format!("h:{label}"),
+            Row::Event(p) => format!("e:{p}"),
+        }
+    }
+
+    /// Until measured: roughly a heading, roughly a closed event card.
+    fn estimate(&self) -> f64 {
+        match self {
+            Row::Heading(_) => 52.0,
+            Row::Event(_) => 150.0,
+        }
+    }
+
+    fn view(self) -> AnyView {
+        match self {
+            Row::Heading(label) => view! { <h2 class="month">{label}</h2> }.into_any(),
+            Row::Event(p) => view! { <EventCard position=p/> }.into_any(),
+        }
+    }
+}
+
+const WINDOW_AFTER: usize = 400;
+/// Rendered beyond the viewport on each side, in CSS pixels.
+const MARGIN: f64 = 900.0;
+
+#[component]
+pub fn EventList(rows: Memo<Vec<Row>>) -> impl IntoView {
+    scroll_opened_event_into_view(rows);
+    move || {
+        if rows.with(|r| r.len() <= WINDOW_AFTER) {
+            view! {
+                <div class="event-list">
+                    <For each=move || rows.get() key=Row::key children=Row::view/>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! { <Windowed rows/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn Windowed(rows: Memo<Vec<Row>>) -> impl IntoView {
+    let list = NodeRef::<leptos::html::Div>::new();
+    let heights = StoredValue::new(HashMap::<String, f64>::new());
+    let measured = RwSignal::new(0u64);
+    let viewport = RwSignal::new(read_viewport());
+    let tops = Memo::new(move |_| {
+        measured.track();
+        rows.with(|r| {
+            heights.with_value(|h| {
+                window::tops(
+                    r.iter()
+                        .map(|row| *h.get(&row.key()).unwrap_or(&row.estimate())),
+                )
+            })
+        })
+    });
+    // The list's own top on the page, read with the scroll position.
+    let span = Memo::new(move |_| {
+        let (scroll_y, height) = viewport.get();
+        let top = list
+            .get()
+            .map_or(0.0, |el| el.get_bounding_client_rect().top() + scroll_y);
+        tops.with(|t| window::visible(t, scroll_y - top - MARGIN, scroll_y - top + height + MARGIN))
+    });
+    let on_scroll = window_event_listener(ev::scroll, move |_| viewport.set(read_viewport()));
+    let on_resize = window_event_listener(ev::resize, move |_| viewport.set(read_viewport()));
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
+    // After each render, measure the rows on screen; the spacers follow.
+    Effect::new(move |_| {
+        span.track();
+        request_animation_frame(move || {
+            let Some(el) = list.get_untracked() else {
+                return;
+            };
+            let children = el.children();
+            let mut changed = false;
+            heights.update_value(|h| {
+                for i in 0..children.length() {
+                    let Some(child) = children.item(i) else {
+                        continue;
+                    };
+                    let Some(key) = child.get_attribute("data-key") else {
+                        continue;
+                    };
+                    let height = child
+                        .unchecked_into::<web_sys::HtmlElement>()
+                        .offset_height() as f64;
+                    if h.get(&key).is_none_or(|old| (old - height).abs() > 0.5) {
+                        h.insert(key, height);
+                        changed = true;
+                    }
+                }
+            });
+            if changed {
+                measured.update(|m| *m += 1);
+            }
+        });
+    });
+    let slice = move || {
+        let (start, end) = span.get();
+        rows.with(|r| r[start..end.min(r.len())].to_vec())
+    };
+    let before = move || format!("{}px", tops.with(|t| t[span.get().0.min(t.len() - 1)]));
+    let after = move || {
+        let end = span.get().1;
+        tops.with(|t| format!("{}px", t[t.len() - 1] - t[end.min(t.len() - 1)]))
+    };
+    view! {
+        <div class="spacer" aria-hidden="true" style:height=before></div>
+        <div class="event-list windowed" node_ref=list>
+            <For
+                each=slice
+                key=Row::key
+                children=|row| {
+                    let key = row.key();
+                    view! { <div class="row" data-key=key>{row.view()}</div> }
+                }
+            />
+        </div>
+        <div class="spacer" aria-hidden="true" style:height=after></div>
+    }
+}
+
+fn read_viewport() -> (f64, f64) {
+    let w = window();
+    (
+        w.scroll_y().unwrap_or(0.0),
+        w.inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0),
+    )
+}
+
+/// When an event opens (from the timeline, a link or the keyboard), bring it
+/// into view if it is not: by its element, or, in a windowed list where it is
+/// not rendered yet, by its estimated place.
+fn scroll_opened_event_into_view(rows: Memo<Vec<Row>>) {
+    let cx = ctx();
+    let (state, index) = (cx.state, cx.index.clone());
+    let opened = Memo::new(move |_| state.with(|s| s.open.clone()));
+    Effect::new(move |previous: Option<Option<String>>| {
+        let open = opened.get();
+        if let (Some(id), true) = (open.clone(), previous.is_some()) {
+            let position = index.position_of(&id);
+            request_animation_frame(move || {
+                if let Some(el) = document().get_element_by_id(&format!("event-{id}")) {
+                    let rect = el.get_bounding_client_rect();
+                    let height = window()
+                        .inner_height()
+                        .ok()
+                        .and_then(|h| h.as_f64())
+                        .unwrap_or(800.0);
+                    if rect.top() < 0.0 || rect.top() > height {
+                        el.scroll_into_view();
+                    }
+                } else if let Some(p) = position {
+                    let row = rows.with_untracked(|r| r.iter().position(|x| *x == Row::Event(p)));
+                    if let (Some(row), Some(list)) =
+                        (row, document().query_selector(".event-list").ok().flatten())
+                    {
+                        let estimate: f64 =
+                            rows.with_untracked(|r| r[..row].iter().map(Row::estimate).sum());
+                        let top = list.get_bounding_client_rect().top()
+                            + window().scroll_y().unwrap_or(0.0);
+                        window().scroll_to_with_x_and_y(0.0, top + estimate);
+                    }
+                }
+            });
+        }
+        open
+    });
+}
