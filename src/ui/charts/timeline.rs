@@ -79,7 +79,7 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
                             s.to = Some(Day::from_ordinal(to));
                         })
                     };
-                    let select_key = select.clone();
+                    let select_key = select;
                     let lane_class = format!("bin m-{}", layout.lanes[bin.lane].key());
                     let aria = label.clone();
                     view! {
