@@ -20,7 +20,10 @@ use std::sync::Arc;
 
 /// Mounts the briefing on `<body>`.
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_crash();
+    }));
     // The static "Loading…" line (index.html) has done its job.
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
@@ -55,4 +58,24 @@ impl Ctx {
             .actor(&self.briefing, id)
             .map_or_else(|| id.to_string(), |a| a.name.clone())
     }
+}
+
+/// A panic aborts the program (release profile), so the page it leaves
+/// behind would be dead: replace it with words and two ways back.
+fn show_crash() {
+    let Some(body) = document().body() else { return };
+    let page = window().location().pathname().unwrap_or_default();
+    body.set_inner_html(&format!(
+        "<main class=\"fallback crash\" role=\"alert\"><h1>Something went wrong in this briefing</h1>\
+         <p>Nothing was sent anywhere. You can <a href=\"\">reload this view</a> or \
+         <a href=\"{}\">reset the view</a> (all filters cleared).</p></main>",
+        page.replace('"', "%22").replace('<', "%3C")
+    ));
+}
+
+/// For the end-to-end tests: proves that a panic ends in the crash view, not
+/// a dead page. Harmless to call; reachable only from the console.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn simulate_crash_for_tests() {
+    panic!("simulated crash (simulate_crash_for_tests)");
 }

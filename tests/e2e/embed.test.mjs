@@ -267,3 +267,18 @@ test('with JavaScript off, <noscript> explains what the page needs', async () =>
   assert.match(await page.locator('body').innerText(), /needs JavaScript and WebAssembly/);
   await context.close();
 });
+
+test('a crash ends in words and a way back, never a dead page', async () => {
+  const page = await newPage(browser, { origin: originOf(site.url) });
+  await openBriefing(page, site.url + '?actor=yuriy-ushakov');
+  const glue = await page.evaluate(() => [...document.querySelectorAll('link[rel=modulepreload]')].map((l) => l.href)[0]);
+  await page.evaluate(async (src) => (await import(src)).simulate_crash_for_tests(), glue).catch(() => {});
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Something went wrong in this briefing/);
+  await page.getByRole('link', { name: 'reset the view' }).click();
+  await page.getByRole('status').waitFor();
+  assert.equal(new URL(page.url()).search, '');
+  page.problems = page.problems.filter((p) => !/simulated crash|unreachable|RuntimeError/.test(p));
+  await assertClean(page);
+});
