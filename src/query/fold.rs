@@ -41,12 +41,16 @@ pub fn fold(text: &str) -> String {
     let mut gap = false;
     for c in text.chars() {
         let c = base(c).unwrap_or(c);
+        // Some combining marks are alphabetic (U+0345, U+0363..): drop them first.
+        if is_combining(c) {
+            continue;
+        }
         if c.is_alphanumeric() {
             if gap && !out.is_empty() {
                 out.push(' ');
             }
             gap = false;
-            if c == 'ß' {
+            if c == 'ß' || c == 'ẞ' {
                 out.push_str("ss");
                 continue;
             }
@@ -54,7 +58,7 @@ pub fn fold(text: &str) -> String {
             for lower in c.to_lowercase().filter(|l| !is_combining(*l)) {
                 out.push(base(lower).unwrap_or(lower));
             }
-        } else if !is_combining(c) {
+        } else {
             gap = true;
         }
     }
@@ -82,6 +86,8 @@ mod tests {
         // A combining caron (decomposed form) folds like the precomposed one.
         assert_eq!(fold("Us\u{30c}akov"), "usakov");
         assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("STRAẞE"), "strasse");
+        assert_eq!(fold("a \u{363} b"), "a b");
         assert_eq!(fold("İstanbul"), "istanbul");
     }
 }

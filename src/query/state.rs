@@ -188,6 +188,11 @@ impl ViewState {
         {
             let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
             let (Some(key), Some(value)) = (decode(raw_key), decode(raw_value)) else {
+                // A parameter counts as given even when its value is broken, so a
+                // second one does not override it (data_param reads links the same way).
+                if let Some(key) = decode(raw_key) {
+                    seen.insert(key);
+                }
                 notices.push(format!(
                     "Ignored “{}”: it is not correctly encoded.",
                     shorten(pair)
@@ -199,7 +204,14 @@ impl ViewState {
                 continue;
             }
             match key.as_str() {
-                "q" => state.search = value,
+                // A blank search is no search: keep the view equal to its link.
+                "q" => {
+                    state.search = if value.trim().is_empty() {
+                        String::new()
+                    } else {
+                        value
+                    }
+                }
                 "from" | "to" => match parse_day(&value) {
                     Some(day) if key == "from" => state.from = Some(day),
                     Some(day) => state.to = Some(day),
@@ -254,6 +266,12 @@ impl ViewState {
                 (state.from, state.to) = (None, None);
             }
         }
+        // A pasted link can repeat a parameter thousands of times.
+        if notices.len() > MAX_NOTICES {
+            let more = notices.len() - MAX_NOTICES;
+            notices.truncate(MAX_NOTICES);
+            notices.push(format!("… and {more} more parts of the link were ignored."));
+        }
         (state, notices)
     }
 }
@@ -262,7 +280,8 @@ impl ViewState {
 /// file on this page's own site, can be loaded. `None` when there is none.
 pub fn data_param(query: &str) -> Option<Result<String, String>> {
     query.trim_start_matches('?').split('&').find_map(|pair| {
-        let (key, value) = pair.split_once('=')?;
+        // As in from_query: the first `data`, even without "=" or broken, decides.
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         (decode(key)? == "data").then(|| match decode(value) {
             Some(value) => check_data_url(&value),
             None => Err("Ignored “data”: it is not correctly encoded.".to_string()),
@@ -290,6 +309,8 @@ pub fn check_data_url(url: &str) -> Result<String, String> {
     }
     Ok(url.to_string())
 }
+
+const MAX_NOTICES: usize = 20;
 
 fn parse_day(text: &str) -> Option<Day> {
     match PartialDate::parse(text) {

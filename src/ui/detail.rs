@@ -1,4 +1,4 @@
-use super::ctx;
+use super::{ctx, date_view};
 use crate::model::{Source, Speech, Vocab};
 use leptos::prelude::*;
 
@@ -27,7 +27,7 @@ pub fn EventDetail(position: usize) -> impl IntoView {
                             <p class="stance-head">
                                 <button type="button" class="actor" title=title on:click=move |_| cx2.only_actor(&actor_id)>{name}</button>
                                 " " <strong class=format!("kind kind-{}", stance.kind.key())>{stance.kind.label()}</strong>
-                                " · " <time datetime=stance.date.machine()>{stance.date.display()}</time>
+                                " · " {date_view(&stance.date)}
                                 " · " <span class="speech">{if stance.speech == Speech::Direct { "direct quote" } else { "reported speech, as the outlet words it" }}</span>
                             </p>
                             <blockquote class=format!("quote {}", stance.speech.key())>

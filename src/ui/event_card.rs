@@ -1,4 +1,4 @@
-use super::{ctx, detail::EventDetail};
+use super::{ctx, date_view, detail::EventDetail};
 use crate::model::{EventStatus, Vocab};
 use leptos::{ev, prelude::*};
 use std::collections::BTreeSet;
@@ -96,7 +96,7 @@ pub fn EventCard(position: usize) -> impl IntoView {
                 </button>
             </h3>
             <p class="event-meta">
-                <time datetime=event.date.machine()>{event.date.display()}</time>
+                {date_view(&event.date)}
                 " · " <span class="channel">{channel}</span>
                 {(event.status == EventStatus::Planned).then(|| view! { " · " <span class="tag planned-tag">"Planned, not yet happened"</span> })}
                 {event.secret.then(|| view! { " · " <span class="tag secret-tag">"Secret or backchannel"</span> })}

@@ -31,6 +31,15 @@ pub fn mount() {
     leptos::mount::mount_to_body(app::App);
 }
 
+/// A date as written, in `<time datetime>` only when a machine-readable value
+/// exists that claims no more than the source ("October 2025 or later" has none).
+pub fn date_view(date: &crate::model::DateSpec) -> AnyView {
+    match date.machine() {
+        Some(machine) => view! { <time datetime=machine>{date.display()}</time> }.into_any(),
+        None => view! { <span class="date">{date.display()}</span> }.into_any(),
+    }
+}
+
 /// What every component reads: the data, its index, the view and its result.
 #[derive(Clone)]
 pub struct Ctx {
@@ -63,7 +72,9 @@ impl Ctx {
 /// A panic aborts the program (release profile), so the page it leaves
 /// behind would be dead: replace it with words and two ways back.
 fn show_crash() {
-    let Some(body) = document().body() else { return };
+    let Some(body) = document().body() else {
+        return;
+    };
     let page = window().location().pathname().unwrap_or_default();
     body.set_inner_html(&format!(
         "<main class=\"fallback crash\" role=\"alert\"><h1>Something went wrong in this briefing</h1>\

@@ -22,9 +22,12 @@ export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
 }
 
+/** The built page: dist/, or the folder named by DIST_DIR (e.g. a copy of dist/). */
+export const DIST_DIR = process.env.DIST_DIR || new URL('../../dist/', import.meta.url).pathname;
+
 /** Serves dist/ (optionally under a sub-path or with extra headers). */
 export function serveDist(options = {}) {
-  return serve({ dir: new URL('../../dist/', import.meta.url).pathname, ...options });
+  return serve({ dir: DIST_DIR, ...options });
 }
 
 /**

@@ -1,0 +1,823 @@
+//! Property tests (proptest) for the three parsers of untrusted text:
+//!
+//! - the URL state parser `ViewState::from_query` never panics, and whatever
+//!   view it accepts round-trips through `to_query` exactly, with no notices;
+//! - the dataset validator `model::load` never panics (arbitrary text,
+//!   arbitrary JSON, the bundled dataset with random mutations), explains
+//!   every rejection, and whatever it accepts round-trips through serde;
+//! - search folding never panics and is idempotent.
+//!
+//! Case counts keep `cargo test --test properties` to about 10 s on two
+//! cores (PROPTEST_CASES overrides them). Failures are not persisted to
+//! regression files: the shrunk input is printed instead.
+
+use briefing::model::date::days_in_month;
+use briefing::model::{load, Briefing, Day, BUNDLED};
+use briefing::query::fold::fold;
+use briefing::query::state::{check_data_url, data_param};
+use briefing::query::{Facet, Index, ViewState};
+use proptest::collection::{btree_map, vec};
+use proptest::prelude::*;
+use proptest::sample::{select, subsequence, Index as Pick};
+use proptest::test_runner::Config;
+use serde_json::{Map, Number, Value};
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+/// `cases` per property, unless PROPTEST_CASES asks for more (or fewer),
+/// e.g. `PROPTEST_CASES=20000 cargo test --release --test properties`.
+fn config(cases: u32) -> Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(cases);
+    Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+/// The bundled dataset and its index, built once for all cases.
+fn bundled() -> &'static (Briefing, Index) {
+    static BUNDLE: OnceLock<(Briefing, Index)> = OnceLock::new();
+    BUNDLE.get_or_init(|| {
+        let b = load(BUNDLED).expect("the bundled dataset is valid");
+        let index = Index::new(&b);
+        (b, index)
+    })
+}
+
+fn index() -> &'static Index {
+    &bundled().1
+}
+
+fn option_keys(facet: Facet) -> Vec<String> {
+    index()
+        .options(facet)
+        .iter()
+        .map(|o| o.key.clone())
+        .collect()
+}
+
+fn event_ids() -> Vec<String> {
+    bundled().0.events.iter().map(|e| e.id.clone()).collect()
+}
+
+// ---------------------------------------------------------------------------
+// Strategies: text
+// ---------------------------------------------------------------------------
+
+/// Characters where text handling tends to break: ASCII, Latin-1 and
+/// Latin Extended-A/B/Additional, combining marks, Greek, Cyrillic, Arabic,
+/// Hebrew, bidi controls, zero-width characters, emoji, and any char.
+fn tricky_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        3 => proptest::char::range(' ', '~'),
+        2 => proptest::char::range('\u{80}', '\u{24f}'),
+        1 => proptest::char::range('\u{300}', '\u{36f}'),
+        1 => proptest::char::range('\u{370}', '\u{3ff}'),
+        1 => proptest::char::range('\u{400}', '\u{4ff}'),
+        1 => proptest::char::range('\u{590}', '\u{6ff}'),
+        1 => proptest::char::range('\u{1e00}', '\u{1eff}'),
+        1 => proptest::char::range('\u{2000}', '\u{206f}'),
+        1 => select(vec!['\u{feff}', '\u{200b}', '\u{200d}', '\u{202e}', '\u{1f600}', '\u{1f1fa}', '\u{0}']),
+        1 => any::<char>(),
+    ]
+}
+
+fn tricky_string(max: usize) -> impl Strategy<Value = String> {
+    vec(tricky_char(), 0..max).prop_map(|cs| cs.into_iter().collect())
+}
+
+/// Short arbitrary text: any unicode, or the tricky characters above.
+fn short_text() -> impl Strategy<Value = String> {
+    prop_oneof![any::<String>(), tricky_string(48)]
+}
+
+/// Arbitrary text: short, or a long run (up to about 40,000 chars).
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => short_text(),
+        1 => (tricky_string(8), 1usize..5_000).prop_map(|(s, n)| s.repeat(n)),
+    ]
+}
+
+/// Percent-encodes every byte, so arbitrary bytes (invalid UTF-8 included) reach the decoder.
+fn percent_bytes() -> impl Strategy<Value = String> {
+    vec(any::<u8>(), 0..24).prop_map(|bytes| bytes.iter().map(|b| format!("%{b:02X}")).collect())
+}
+
+/// A query-string key: the parameters the page knows, or anything else.
+fn query_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => select(vec!["q", "actor", "channel", "status", "from", "to", "event", "data", "embed"])
+            .prop_map(String::from),
+        1 => select(vec!["%71", "+q", "q+", "Q", "act%6Fr", "", "%", "%E2%80", "%zz"]).prop_map(String::from),
+        1 => short_text(),
+        1 => percent_bytes(),
+    ]
+}
+
+/// A query-string value: valid choices, lists of them, dates, or junk.
+fn query_value() -> impl Strategy<Value = String> {
+    let valid: Vec<String> = Facet::ALL
+        .iter()
+        .flat_map(|&f| option_keys(f))
+        .chain(event_ids())
+        .chain(["1", "0", "true", "false", "datasets/other.json"].map(String::from))
+        .collect();
+    prop_oneof![
+        4 => select(valid.clone()),
+        2 => subsequence(valid, 0..6).prop_map(|v| v.join(",")),
+        2 => (0u32..10_100, 0u32..14, 0u32..33).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        2 => short_text(),
+        2 => percent_bytes(),
+        1 => select(vec!["", "%", "%2", "%%41", "+", "%20", "%09%0A", ",,", "a,,b", "%E2%82", "%C3%A9"]).prop_map(String::from),
+    ]
+}
+
+/// Something shaped like a query string: pairs (keys repeat often), with
+/// stray "&", "=" and an optional "?".
+fn query_like() -> impl Strategy<Value = String> {
+    let pair = prop_oneof![
+        6 => (query_key(), query_value()).prop_map(|(k, v)| format!("{k}={v}")),
+        1 => query_key(),
+        1 => (query_key(), query_value(), query_value()).prop_map(|(k, a, b)| format!("{k}={a}={b}")),
+        1 => select(vec!["", "=", "==", "&", "&&&", "?"]).prop_map(String::from),
+    ];
+    (any::<bool>(), vec(pair, 0..12))
+        .prop_map(|(mark, pairs)| format!("{}{}", if mark { "?" } else { "" }, pairs.join("&")))
+}
+
+/// Any input at all for the URL parser.
+fn any_query() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => query_like(),
+        2 => any_text(),
+        1 => "[&=?%,+a-z0-9]{0,400}",
+        1 => (query_like(), 1usize..300).prop_map(|(q, n)| q.repeat(n)),
+        1 => (query_key(), any_text()).prop_map(|(k, v)| format!("{k}={v}")),
+    ]
+}
+
+// ---------------------------------------------------------------------------
+// Strategies: valid views
+// ---------------------------------------------------------------------------
+
+fn day() -> impl Strategy<Value = Day> {
+    (0i32..=9999, 1u32..=12, 1u32..=31)
+        .prop_map(|(y, m, d)| Day::new(y, m, d.min(days_in_month(y, m))).expect("a real day"))
+}
+
+fn selection(facet: Facet) -> impl Strategy<Value = BTreeSet<String>> {
+    let keys = option_keys(facet);
+    let n = keys.len();
+    subsequence(keys, 0..=n).prop_map(|keys| keys.into_iter().collect())
+}
+
+/// Search text the page would keep: empty, or anything with a visible character.
+fn search_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        1 => Just(String::new()),
+        2 => select(vec!["usakov", "Ušakov", "Ушаков", "track 1.5", "“fake”", "a&b=c", "50%", "x+y", "  padded  "])
+            .prop_map(String::from),
+        4 => any_text().prop_filter("blank search text is not kept", |s| !s.trim().is_empty()),
+    ]
+}
+
+/// A dataset address the page accepts (a relative URL on this site).
+fn data_url() -> impl Strategy<Value = String> {
+    prop_oneof![
+        select(vec![
+            "other.json",
+            "datasets/other file.json",
+            "../shared/x.json",
+            "/abs/p.json",
+            "x.json?v=2&w=3#frag",
+            "a,b.json"
+        ])
+        .prop_map(String::from),
+        any_text().prop_filter("only URLs the page accepts", |s| check_data_url(s).is_ok()),
+    ]
+}
+
+fn valid_view() -> impl Strategy<Value = ViewState> {
+    (
+        selection(Facet::Actor),
+        selection(Facet::Channel),
+        selection(Facet::Status),
+        search_text(),
+        (proptest::option::of(day()), proptest::option::of(day())),
+        proptest::option::of(select(event_ids())),
+        proptest::option::of(data_url()),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(actors, channels, statuses, search, (from, to), open, data, embed)| {
+                // A range that ends before it starts is not a view the page keeps.
+                let (from, to) = match (from, to) {
+                    (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
+                    other => other,
+                };
+                ViewState {
+                    actors,
+                    channels,
+                    statuses,
+                    search,
+                    from,
+                    to,
+                    open,
+                    data,
+                    embed,
+                }
+            },
+        )
+}
+
+// ---------------------------------------------------------------------------
+// Properties: URL state
+// ---------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    /// Never panics; every notice says something; every accepted choice is real.
+    #[test]
+    fn from_query_never_panics(query in any_query()) {
+        let index = index();
+        let (state, notices) = ViewState::from_query(&query, index);
+        prop_assert!(notices.iter().all(|n| !n.trim().is_empty()));
+        for facet in Facet::ALL {
+            for key in state.selected(facet) {
+                prop_assert!(index.options(facet).iter().any(|o| &o.key == key), "{key}");
+            }
+        }
+        if let Some(open) = &state.open {
+            prop_assert!(index.position_of(open).is_some());
+        }
+        if let (Some(from), Some(to)) = (state.from, state.to) {
+            prop_assert!(from <= to);
+        }
+        if let Some(data) = &state.data {
+            prop_assert!(check_data_url(data).is_ok());
+        }
+        // The page's own link for whatever it accepted is read back without complaint.
+        let (_, again) = ViewState::from_query(&state.to_query(), index);
+        prop_assert_eq!(again, Vec::<String>::new());
+    }
+
+    /// Whatever view the parser accepts, its link reads back as the same view.
+    #[test]
+
+    fn accepted_views_round_trip_exactly(query in any_query()) {
+        let index = index();
+        let (state, _) = ViewState::from_query(&query, index);
+        let (back, notices) = ViewState::from_query(&state.to_query(), index);
+        prop_assert_eq!(notices, Vec::<String>::new());
+        prop_assert_eq!(back, state);
+    }
+
+    /// The same, once a blank search is taken as no search (what the page
+    /// shows either way), so every other part of the round trip stays checked.
+    #[test]
+    fn accepted_views_round_trip_up_to_a_blank_search(query in any_query()) {
+        let index = index();
+        let (mut state, _) = ViewState::from_query(&query, index);
+        if state.search.trim().is_empty() {
+            state.search.clear();
+        }
+        let (back, notices) = ViewState::from_query(&state.to_query(), index);
+        prop_assert_eq!(notices, Vec::<String>::new());
+        prop_assert_eq!(back, state);
+    }
+
+    /// A dataset address is taken from the first `data` parameter by both
+    /// `data_param` (read before the index exists) and `from_query`.
+    #[test]
+
+    fn data_param_agrees_with_from_query(query in any_query()) {
+        let (state, _) = ViewState::from_query(&query, index());
+        let early = data_param(&query);
+        prop_assert_eq!(early.and_then(Result::ok), state.data);
+    }
+}
+
+/// Megabyte-long links of the worst shapes: no panic, and a bounded answer.
+#[test]
+fn from_query_survives_huge_queries() {
+    let index = index();
+    let actor = &option_keys(Facet::Actor)[0];
+    for query in [
+        "&".repeat(1 << 20),
+        "=".repeat(1 << 20),
+        "%".repeat(1 << 20),
+        "?".repeat(1 << 20),
+        "a=b&".repeat(1 << 18),
+        "q=q&".repeat(1 << 18),
+        format!("q={}", "é".repeat(1 << 19)),
+        format!("q={}", "%C3%A9".repeat(1 << 17)),
+        format!("actor={}", format!("{actor},").repeat(1 << 15)),
+        format!("actor={}", ",".repeat(1 << 20)),
+        "\u{202e}\u{200b}\u{feff}=&".repeat(1 << 16),
+    ] {
+        let (state, notices) = ViewState::from_query(&query, index);
+        let (back, again) = ViewState::from_query(&state.to_query(), index);
+        assert!(again.is_empty() && back.actors == state.actors);
+        // Notices quote at most 40 characters of what the link said.
+        assert!(notices.iter().all(|n| n.chars().count() < 200));
+    }
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    /// Any view built from real choices, event ids, kept search text, ordered
+    /// dates, an accepted dataset address and the embed flag round-trips exactly.
+    #[test]
+    fn valid_views_round_trip_exactly(state in valid_view()) {
+        let index = index();
+        let query = state.to_query();
+        let (back, notices) = ViewState::from_query(&query, index);
+        prop_assert_eq!(notices, Vec::<String>::new(), "query: {}", query);
+        prop_assert_eq!(back, state, "query: {}", query);
+        // The link is plain ASCII: nothing for a mail client or a wiki to mangle.
+        prop_assert!(query.is_ascii());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Strategies: datasets
+// ---------------------------------------------------------------------------
+
+/// Keys that occur in a dataset, so random objects reach deep into the decoder.
+const FIELD_NAMES: &[&str] = &[
+    "$schema",
+    "meta",
+    "title",
+    "subtitle",
+    "as_of",
+    "compiled_by",
+    "summary",
+    "key_points",
+    "handling",
+    "actors",
+    "id",
+    "name",
+    "aliases",
+    "role",
+    "affiliation",
+    "kind",
+    "note",
+    "sources",
+    "outlet",
+    "chain",
+    "author",
+    "published",
+    "language",
+    "url",
+    "events",
+    "date",
+    "precision",
+    "value",
+    "part",
+    "end",
+    "weekday",
+    "status",
+    "channel",
+    "track",
+    "modality",
+    "secret",
+    "participants",
+    "actor",
+    "claims",
+    "text",
+    "stances",
+    "quote",
+    "speech",
+    "source",
+];
+
+/// Strings that occur in a dataset: ids, vocabulary keys, dates, URLs.
+const FIELD_VALUES: &[&str] = &[
+    "a",
+    "alice",
+    "x-1",
+    "day",
+    "week",
+    "month",
+    "part_of_month",
+    "year",
+    "range",
+    "not_before",
+    "not_after",
+    "early",
+    "mid",
+    "late",
+    "thursday",
+    "2025-10-29",
+    "2025-10",
+    "2025",
+    "2024-02-29",
+    "2023-02-29",
+    "0000-01-01",
+    "9999-12-31",
+    "happened",
+    "phone_call",
+    "track_1",
+    "in_person",
+    "confirmed",
+    "denied",
+    "asserts",
+    "direct",
+    "government_official",
+    "https://example.org/",
+    "javascript:alert(1)",
+    "en",
+    "",
+    " ",
+];
+
+fn json_leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        1 => Just(Value::Null),
+        1 => any::<bool>().prop_map(Value::Bool),
+        1 => any::<i64>().prop_map(Value::from),
+        1 => any::<f64>().prop_map(|f| Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        3 => select(FIELD_VALUES).prop_map(Value::from),
+        2 => tricky_string(16).prop_map(Value::String),
+    ]
+}
+
+fn json_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => select(FIELD_NAMES).prop_map(String::from),
+        1 => tricky_string(8),
+    ]
+}
+
+/// Any JSON value, at most 5 levels deep and about 200 nodes.
+fn any_json() -> impl Strategy<Value = Value> {
+    json_leaf().prop_recursive(5, 200, 8, |inner| {
+        prop_oneof![
+            vec(inner.clone(), 0..8).prop_map(Value::Array),
+            btree_map(json_key(), inner, 0..8)
+                .prop_map(|m| Value::Object(m.into_iter().collect::<Map<String, Value>>())),
+        ]
+    })
+}
+
+/// An object with the dataset's top-level keys, each holding any JSON.
+fn dataset_shaped_json() -> impl Strategy<Value = Value> {
+    btree_map(
+        select(&["$schema", "meta", "actors", "sources", "events", "claims"][..])
+            .prop_map(String::from),
+        any_json(),
+        0..7,
+    )
+    .prop_map(|m| Value::Object(m.into_iter().collect()))
+}
+
+fn bundled_json() -> &'static Value {
+    static VALUE: OnceLock<Value> = OnceLock::new();
+    VALUE.get_or_init(|| serde_json::from_str(BUNDLED).unwrap())
+}
+
+/// JSON pointers to every node of `value` ("" is the root).
+fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let escaped = k.replace('~', "~0").replace('/', "~1");
+                pointers(v, format!("{at}/{escaped}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                pointers(v, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+    out.push(at);
+}
+
+fn parent_and_last(pointer: &str) -> (&str, String) {
+    let cut = pointer.rfind('/').expect("not the root");
+    let last = pointer[cut + 1..].replace("~1", "/").replace("~0", "~");
+    (&pointer[..cut], last)
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    /// Remove a member of an object.
+    DeleteField(Pick),
+    /// Replace any node (the root included) with another value.
+    Replace(Pick, Value),
+    /// Insert a copy of an array element right after it.
+    DuplicateElement(Pick),
+    /// Replace a free-text string (a title, a quote, a name...) with any
+    /// text: mostly still valid, so the round trip gets exercised too.
+    ReplaceText(Pick, String),
+}
+
+/// Fields whose text is free (not an id, a key, a date or a URL).
+const FREE_TEXT: &[&str] = &[
+    "title",
+    "subtitle",
+    "compiled_by",
+    "summary",
+    "key_points",
+    "handling",
+    "name",
+    "aliases",
+    "role",
+    "affiliation",
+    "note",
+    "outlet",
+    "chain",
+    "author",
+    "text",
+    "quote",
+];
+
+fn is_free_text(value: &Value, pointer: &str) -> bool {
+    if !value.pointer(pointer).is_some_and(Value::is_string) || pointer.is_empty() {
+        return false;
+    }
+    let (parent, last) = parent_and_last(pointer);
+    let field = if value.pointer(parent).is_some_and(Value::is_array) {
+        parent_and_last(parent).1
+    } else {
+        last
+    };
+    // `role` is free text for actors but a vocabulary key for participants.
+    FREE_TEXT.contains(&field.as_str()) && !pointer.contains("/participants/")
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        2 => any::<Pick>().prop_map(Mutation::DeleteField),
+        3 => (any::<Pick>(), any_json()).prop_map(|(p, v)| Mutation::Replace(p, v)),
+        2 => any::<Pick>().prop_map(Mutation::DuplicateElement),
+        3 => (any::<Pick>(), any_text()).prop_map(|(p, t)| Mutation::ReplaceText(p, t)),
+    ]
+}
+
+fn apply(value: &mut Value, mutation: &Mutation) {
+    let mut all = Vec::new();
+    pointers(value, String::new(), &mut all);
+    match mutation {
+        Mutation::DeleteField(pick) => {
+            let fields: Vec<&str> = all
+                .iter()
+                .map(String::as_str)
+                .filter(|p| {
+                    !p.is_empty()
+                        && value
+                            .pointer(parent_and_last(p).0)
+                            .is_some_and(Value::is_object)
+                })
+                .collect();
+            if fields.is_empty() {
+                return;
+            }
+            let (parent, key) = parent_and_last(pick.get::<&str>(&fields));
+            if let Some(Value::Object(map)) = value.pointer_mut(parent) {
+                map.remove(&key);
+            }
+        }
+        Mutation::Replace(pick, new) => {
+            if let Some(node) = value.pointer_mut(pick.get::<String>(&all)) {
+                *node = new.clone();
+            }
+        }
+        Mutation::DuplicateElement(pick) => {
+            let elements: Vec<&str> = all
+                .iter()
+                .map(String::as_str)
+                .filter(|p| {
+                    !p.is_empty()
+                        && value
+                            .pointer(parent_and_last(p).0)
+                            .is_some_and(Value::is_array)
+                })
+                .collect();
+            if elements.is_empty() {
+                return;
+            }
+            let (parent, i) = parent_and_last(pick.get::<&str>(&elements));
+            let i: usize = i.parse().unwrap();
+            if let Some(Value::Array(items)) = value.pointer_mut(parent) {
+                let copy = items[i].clone();
+                items.insert(i + 1, copy);
+            }
+        }
+        Mutation::ReplaceText(pick, text) => {
+            let texts: Vec<&str> = all
+                .iter()
+                .map(String::as_str)
+                .filter(|p| is_free_text(value, p))
+                .collect();
+            let chosen = pick.get::<&str>(&texts).to_string();
+            if let Some(node) = value.pointer_mut(&chosen) {
+                *node = Value::String(text.clone());
+            }
+        }
+    }
+}
+
+/// The bundled dataset after 1 to 4 random mutations, as (pretty or compact) text.
+fn mutated_bundle() -> impl Strategy<Value = String> {
+    (vec(mutation(), 1..5), any::<bool>()).prop_map(|(mutations, pretty)| {
+        let mut value = bundled_json().clone();
+        for m in &mutations {
+            apply(&mut value, m);
+        }
+        if pretty {
+            serde_json::to_string_pretty(&value).unwrap()
+        } else {
+            value.to_string()
+        }
+    })
+}
+
+/// The bundled dataset with 1 to 6 free-text fields replaced by any
+/// non-blank text (unicode, bidi and zero-width characters, long runs).
+fn text_edited_bundle() -> impl Strategy<Value = String> {
+    let text = any_text().prop_filter("blank text is refused", |t| !t.trim().is_empty());
+    vec((any::<Pick>(), text), 1..7).prop_map(|edits| {
+        static TEXTS: OnceLock<Vec<String>> = OnceLock::new();
+        let texts = TEXTS.get_or_init(|| {
+            let mut all = Vec::new();
+            pointers(bundled_json(), String::new(), &mut all);
+            all.retain(|p| is_free_text(bundled_json(), p));
+            all
+        });
+        let mut value = bundled_json().clone();
+        for (pick, text) in edits {
+            *value.pointer_mut(pick.get::<String>(texts)).unwrap() = Value::String(text);
+        }
+        value.to_string()
+    })
+}
+
+/// The bundled text cut at a random char boundary.
+fn truncated_bundle() -> impl Strategy<Value = String> {
+    any::<Pick>().prop_map(|pick| {
+        let mut cut = pick.index(BUNDLED.len() + 1);
+        while !BUNDLED.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        BUNDLED[..cut].to_string()
+    })
+}
+
+/// `load` returns, explains every rejection, and round-trips what it accepts.
+fn check_load(text: &str) -> Result<(), TestCaseError> {
+    match load(text) {
+        Err(problems) => {
+            prop_assert!(!problems.is_empty(), "an Err with no problems");
+            for p in &problems {
+                prop_assert!(
+                    !p.message.trim().is_empty(),
+                    "a problem with no message: {:?}",
+                    p
+                );
+                prop_assert!(!p.to_string().trim().is_empty());
+            }
+        }
+        Ok(briefing) => {
+            let again = serde_json::to_string(&briefing).unwrap();
+            prop_assert_eq!(load(&again), Ok(briefing));
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn load_survives_arbitrary_text(text in any_text()) {
+        check_load(&text)?;
+    }
+
+    #[test]
+    fn load_survives_arbitrary_json(value in prop_oneof![any_json(), dataset_shaped_json()]) {
+        check_load(&value.to_string())?;
+    }
+
+    #[test]
+    fn load_survives_truncations_of_the_bundled_dataset(text in truncated_bundle()) {
+        check_load(&text)?;
+        // Only the whole text is valid (and a cut that drops nothing but white space).
+        if load(&text).is_ok() {
+            prop_assert_eq!(text.trim_end(), BUNDLED.trim_end());
+        }
+    }
+}
+
+// Each case here loads a whole dataset two or three times (about 10 ms in a
+// debug build): fewer cases keep the run short.
+proptest! {
+    #![proptest_config(config(160))]
+
+    #[test]
+    fn load_survives_mutations_of_the_bundled_dataset(text in mutated_bundle()) {
+        check_load(&text)?;
+    }
+
+    /// Free text takes any non-blank text, and it survives the round trip.
+    #[test]
+    fn load_accepts_and_round_trips_any_free_text(text in text_edited_bundle()) {
+        let briefing = load(&text);
+        prop_assert!(briefing.is_ok(), "{:?}", briefing.err());
+        let again = serde_json::to_string(&briefing.clone().unwrap()).unwrap();
+        prop_assert_eq!(load(&again), briefing);
+    }
+}
+
+#[test]
+fn the_bundled_dataset_round_trips() {
+    check_load(BUNDLED).unwrap();
+    check_load(&serde_json::to_string_pretty(bundled_json()).unwrap()).unwrap();
+}
+
+#[test]
+fn load_survives_deep_nesting() {
+    for depth in [64, 127, 128, 129, 10_000, 100_000] {
+        for (open, close) in [("[", "]"), ("{\"meta\":", "}")] {
+            let text = format!("{}null{}", open.repeat(depth), close.repeat(depth));
+            check_load(&text).unwrap();
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Properties: search folding
+// ---------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    #[test]
+    fn fold_never_panics(text in any_text()) {
+        fold(&text);
+    }
+
+    #[test]
+
+    fn fold_is_idempotent(text in any_text()) {
+        let once = fold(&text);
+        prop_assert_eq!(fold(&once), once);
+    }
+
+    /// Folded text is words separated by single spaces, with none at either end.
+    #[test]
+
+    fn fold_gives_single_spaced_words(text in any_text()) {
+        let folded = fold(&text);
+        prop_assert!(!folded.starts_with(' ') && !folded.ends_with(' '), "{:?}", folded);
+        prop_assert!(!folded.contains("  "), "{:?}", folded);
+    }
+}
+
+/// The shrunk counter-examples the properties once found (all fixed), kept
+/// as plain regression checks that list every failure at once.
+#[test]
+fn counter_examples() {
+    let index = index();
+    let mut failures = Vec::new();
+    // A blank search is accepted but not written back.
+    for query in ["?q=%20", "q=+"] {
+        let (state, _) = ViewState::from_query(query, index);
+        let back = ViewState::from_query(&state.to_query(), index).0;
+        if back != state {
+            failures.push(format!(
+                "{query:?}: read as {state:?}, its link reads back as {back:?}"
+            ));
+        }
+    }
+    // data_param and from_query disagree on which `data` parameter counts.
+    for query in ["data=%80&data=x.json", "data&data=x.json"] {
+        let (state, _) = ViewState::from_query(query, index);
+        let early = data_param(query);
+        if early.clone().and_then(Result::ok) != state.data {
+            failures.push(format!(
+                "{query:?}: data_param gives {early:?}, from_query {:?}",
+                state.data
+            ));
+        }
+    }
+    // Folding is idempotent and leaves single spaces.
+    for text in ["ẞ", "STRAẞE", "a \u{345}", "a \u{363} b", "Ά \u{345} ¹"] {
+        let (once, twice) = (fold(text), fold(&fold(text)));
+        if once != twice || once.ends_with(' ') || once.contains("  ") {
+            failures.push(format!(
+                "fold({text:?}) = {once:?}, fold of that = {twice:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
