@@ -94,13 +94,15 @@ fn Windowed(rows: Memo<Vec<Row>>) -> impl IntoView {
     // After each render, measure the rows on screen; the spacers follow.
     Effect::new(move |_| {
         span.track();
+        // The frame may come after this list is gone (the filters left fewer
+        // rows, or another dataset opened): every read below must be a try.
         request_animation_frame(move || {
-            let Some(el) = list.get_untracked() else {
+            let Some(el) = list.try_get_untracked().flatten() else {
                 return;
             };
             let children = el.children();
             let mut changed = false;
-            heights.update_value(|h| {
+            heights.try_update_value(|h| {
                 for i in 0..children.length() {
                     let Some(child) = children.item(i) else {
                         continue;
@@ -118,7 +120,7 @@ fn Windowed(rows: Memo<Vec<Row>>) -> impl IntoView {
                 }
             });
             if changed {
-                measured.update(|m| *m += 1);
+                measured.try_update(|m| *m += 1);
             }
         });
     });
@@ -181,12 +183,13 @@ fn scroll_opened_event_into_view(rows: Memo<Vec<Row>>) {
                         el.scroll_into_view();
                     }
                 } else if let Some(p) = position {
-                    let row = rows.with_untracked(|r| r.iter().position(|x| *x == Row::Event(p)));
+                    let row = rows.try_with_untracked(|r| r.iter().position(|x| *x == Row::Event(p))).flatten();
                     if let (Some(row), Some(list)) =
                         (row, document().query_selector(".event-list").ok().flatten())
                     {
-                        let estimate: f64 =
-                            rows.with_untracked(|r| r[..row].iter().map(Row::estimate).sum());
+                        let estimate: f64 = rows
+                            .try_with_untracked(|r| r[..row].iter().map(Row::estimate).sum())
+                            .unwrap_or(0.0);
                         let top = list.get_bounding_client_rect().top()
                             + window().scroll_y().unwrap_or(0.0);
                         window().scroll_to_with_x_and_y(0.0, top + estimate);

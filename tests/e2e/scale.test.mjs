@@ -1,0 +1,70 @@
+// A large dataset: the result list keeps only the rows in view in the DOM,
+// scrolling and filtering keep working, and nothing errors when the list
+// shrinks below the windowing threshold and grows again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '../../scripts/serve.mjs';
+import { launch, newPage, openBriefing, assertClean, DIST_DIR } from './harness.mjs';
+
+const EVENTS = 2000;
+let browser, site, root;
+before(async () => {
+  root = await mkdtemp(join(tmpdir(), 'briefing-scale-'));
+  await cp(DIST_DIR, root, { recursive: true });
+  // The benchmark's generator, small and seeded: a valid dataset of real shape.
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'briefing-gen', '--', '--events', String(EVENTS), '--seed', '3', '--out', join(root, 'large.json')], {
+    cwd: new URL('../..', import.meta.url).pathname,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  browser = await launch();
+  site = await serve({ dir: root });
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+const counts = async (page) => (await page.getByRole('status').textContent()).match(/^(\d+) of (\d+) events$/).slice(1).map(Number);
+
+test('only the rows in view are in the DOM, and scrolling brings the others', async () => {
+  const page = await newPage(browser, { origin: new URL(site.url).origin });
+  await openBriefing(page, site.url + '?data=large.json');
+  await page.waitForFunction((n) => document.querySelector('[role=status]')?.textContent === `${n} of ${n} events`, EVENTS, { timeout: 60_000 });
+  assert.ok((await page.locator('main article').count()) < 60, 'a window, not the whole list');
+  const firstTitle = await page.locator('main article h3').first().textContent();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForFunction((t) => document.querySelector('main article h3')?.textContent !== t, firstTitle);
+  const articles = await page.locator('main article').count();
+  assert.ok(articles > 0 && articles < 60, `${articles} articles at the bottom`);
+  // The last event is reachable and opens with the keyboard.
+  const id = await page.locator('main article').last().getAttribute('id');
+  const last = page.locator(`#${id} button.event-toggle`);
+  await last.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await last.getAttribute('aria-expanded'), 'true');
+  assert.equal(`event-${new URL(page.url()).searchParams.get('event')}`, id);
+  assert.ok(await page.locator(`#${id} blockquote`).first().isVisible(), 'its quote is shown');
+  await assertClean(page);
+});
+
+test('filtering across the windowing threshold and back raises no error', async () => {
+  const page = await newPage(browser, { origin: new URL(site.url).origin });
+  await openBriefing(page, site.url + '?data=large.json');
+  await page.waitForFunction((n) => document.querySelector('[role=status]')?.textContent === `${n} of ${n} events`, EVENTS, { timeout: 60_000 });
+  await page.evaluate(() => window.scrollTo(0, 40_000));
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  for (const query of ['ceasefire', '', 'zzzz-nothing', '', 'moscow']) {
+    await search.fill(query);
+    await page.waitForTimeout(100);
+  }
+  const [shown, total] = await counts(page);
+  assert.ok(shown > 0 && shown < total);
+  await search.fill('');
+  assert.deepEqual(await counts(page), [EVENTS, EVENTS]);
+  await assertClean(page);
+});

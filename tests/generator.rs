@@ -1,0 +1,178 @@
+//! The synthetic dataset generator (`briefing-gen`): its output validates, is
+//! reproducible from its seed, and uses the whole vocabulary of the data
+//! model, so benchmarks exercise every code path the curated data does.
+//!
+//! The generator is a binary (its logic lives outside `src/model`), so the
+//! tests run the built binary and read what it writes.
+
+use briefing::model::{load, Briefing, Precision, Vocab};
+use std::collections::HashSet;
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Runs the generator into a fresh temporary file and returns its bytes.
+fn generate(events: usize, seed: u64) -> Vec<u8> {
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, Ordering::Relaxed);
+    let out = std::env::temp_dir().join(format!(
+        "briefing-gen-test-{}-{run}.json",
+        std::process::id()
+    ));
+    let result = Command::new(env!("CARGO_BIN_EXE_briefing-gen"))
+        .args(["--events", &events.to_string(), "--seed", &seed.to_string()])
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("briefing-gen runs");
+    let bytes = std::fs::read(&out);
+    let _ = std::fs::remove_file(&out);
+    assert!(
+        result.status.success(),
+        "briefing-gen failed ({}):\n{}",
+        result.status,
+        String::from_utf8_lossy(&result.stderr)
+    );
+    bytes.expect("briefing-gen wrote its file")
+}
+
+fn parse(bytes: &[u8]) -> Briefing {
+    load(std::str::from_utf8(bytes).unwrap()).unwrap_or_else(|problems| {
+        let list: Vec<String> = problems.iter().take(20).map(|p| p.to_string()).collect();
+        panic!("{} problem(s):\n{}", problems.len(), list.join("\n"))
+    })
+}
+
+/// Every value of a vocabulary appears among `seen`.
+fn covers<T: Vocab + std::fmt::Debug>(seen: impl IntoIterator<Item = T>) {
+    let seen: Vec<T> = seen.into_iter().collect();
+    let missing: Vec<&T> = T::ALL.iter().filter(|v| !seen.contains(v)).collect();
+    assert!(missing.is_empty(), "{} never used: {missing:?}", T::NAME);
+}
+
+#[test]
+fn a_thousand_events_validate_with_no_problems() {
+    let b = parse(&generate(1000, 7));
+    assert_eq!(b.events.len(), 1000);
+    assert_eq!(b.actors.len(), 20, "events / 50, at least 10");
+    assert!(
+        (700..=900).contains(&b.claims.len()),
+        "about 0.8 claims per event"
+    );
+}
+
+#[test]
+fn the_same_seed_gives_the_same_bytes() {
+    assert!(generate(1000, 7) == generate(1000, 7));
+}
+
+#[test]
+fn different_seeds_give_different_data() {
+    assert!(generate(1000, 7) != generate(1000, 8));
+}
+
+#[test]
+fn the_whole_vocabulary_is_used() {
+    let b = parse(&generate(1000, 7));
+    covers(b.actors.iter().map(|a| a.kind));
+    covers(b.events.iter().map(|e| e.date.precision));
+    covers(b.events.iter().map(|e| e.status));
+    covers(b.events.iter().filter_map(|e| e.channel.track));
+    covers(b.events.iter().map(|e| e.channel.modality));
+    covers(
+        b.events
+            .iter()
+            .flat_map(|e| e.participants.iter().map(|p| p.role)),
+    );
+    covers(b.claims.iter().map(|c| c.status));
+    let stances = || b.claims.iter().flat_map(|c| &c.stances);
+    covers(stances().map(|s| s.kind));
+    covers(stances().map(|s| s.speech));
+
+    // Aliases: accented transliterations and Cyrillic.
+    let aliases: Vec<&str> = b
+        .actors
+        .iter()
+        .flat_map(|a| a.aliases.iter().map(String::as_str))
+        .collect();
+    assert!(
+        aliases
+            .iter()
+            .any(|a| a.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))),
+        "a Cyrillic alias"
+    );
+    assert!(
+        aliases.iter().any(|a| a
+            .chars()
+            .any(|c| c.is_alphabetic() && !c.is_ascii() && c < '\u{0400}')),
+        "an accented alias"
+    );
+    assert!(b
+        .actors
+        .iter()
+        .all(|a| !a.role.is_empty() && !a.affiliation.is_empty()));
+
+    // Sources: chains of one to three outlets, some with links and days.
+    let chains: HashSet<usize> = b.sources.iter().map(|s| s.chain.len()).collect();
+    assert_eq!(chains, HashSet::from([1, 2, 3]));
+    assert!(b
+        .sources
+        .iter()
+        .any(|s| s.url.as_deref().is_some_and(|u| u.starts_with("https://"))));
+    assert!(b
+        .sources
+        .iter()
+        .any(|s| s.url.as_deref().is_some_and(|u| u.starts_with("http://"))));
+    assert!(b.sources.iter().any(|s| s.url.is_none()));
+    assert!(
+        b.sources.iter().any(|s| s.published.is_some())
+            && b.sources.iter().any(|s| s.published.is_none())
+    );
+
+    // Events: weekday-only "not before" dates, secrets, 1 to 4 participants.
+    assert!(b
+        .events
+        .iter()
+        .any(|e| e.date.precision == Precision::NotBefore && e.date.weekday.is_some()));
+    assert!(b
+        .events
+        .iter()
+        .any(|e| e.date.precision == Precision::Day && e.date.weekday.is_some()));
+    assert!(b.events.iter().any(|e| e.secret) && b.events.iter().any(|e| !e.secret));
+    let sizes: HashSet<usize> = b.events.iter().map(|e| e.participants.len()).collect();
+    assert_eq!(sizes, HashSet::from([1, 2, 3, 4]));
+
+    // Claims: about one or two events, one to three stances, quotes short and long.
+    let linked: HashSet<usize> = b.claims.iter().map(|c| c.events.len()).collect();
+    assert_eq!(linked, HashSet::from([1, 2]));
+    let stance_counts: HashSet<usize> = b.claims.iter().map(|c| c.stances.len()).collect();
+    assert_eq!(stance_counts, HashSet::from([1, 2, 3]));
+    let lengths: Vec<usize> = stances().map(|s| s.quote.chars().count()).collect();
+    assert!(lengths.iter().any(|&n| n < 40) && lengths.iter().any(|&n| n > 300));
+
+    // Ids: ^[a-z0-9][a-z0-9-]*$ and unique within each collection.
+    let is_id = |id: &str| {
+        id.bytes()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && id
+                .bytes()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+    };
+    for ids in [
+        b.actors.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+        b.sources.iter().map(|s| s.id.as_str()).collect(),
+        b.events.iter().map(|e| e.id.as_str()).collect(),
+        b.claims.iter().map(|c| c.id.as_str()).collect(),
+    ] {
+        assert!(
+            ids.iter().all(|id| is_id(id)),
+            "bad id among {:?}",
+            &ids[..3]
+        );
+        assert_eq!(
+            ids.iter().collect::<HashSet<_>>().len(),
+            ids.len(),
+            "duplicate ids"
+        );
+    }
+}
