@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8765
 
-.PHONY: serve test dist setup build test-native test-e2e check-data
+.PHONY: serve test dist setup build test-native test-e2e check-data bench
 
 ## Build the release dist/ and serve it on 127.0.0.1.
 serve: dist
@@ -18,6 +18,12 @@ test:
 
 ## Build dist/ only.
 dist: setup build
+
+## Benchmark against TimelineJS and itemsjs at 1k/10k/100k events: bench/RESULTS.md.
+bench:
+	@scripts/setup.sh --browser
+	$(MAKE) --no-print-directory build
+	node bench/run.mjs
 
 setup:
 	@scripts/setup.sh
