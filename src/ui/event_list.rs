@@ -11,14 +11,17 @@ use wasm_bindgen::JsCast;
 /// One row of the result list: a month heading or an event (by position).
 #[derive(Clone, PartialEq)]
 pub enum Row {
-    Heading(String),
+    /// A group heading, with the position of the event it precedes: the
+    /// same label can head two groups ("January 2023", then "2023", then
+    /// "January 2023" again), and keys must be unique.
+    Heading(String, usize),
     Event(usize),
 }
 
 impl Row {
     fn key(&self) -> String {
         match self {
-            Row::Heading(label) => format!("h:{label}"),
+            Row::Heading(_, p) => format!("h:{p}"),
             Row::Event(p) => format!("e:{p}"),
         }
     }
@@ -26,14 +29,14 @@ impl Row {
     /// Until measured: roughly a heading, roughly a closed event card.
     fn estimate(&self) -> f64 {
         match self {
-            Row::Heading(_) => 52.0,
+            Row::Heading(..) => 52.0,
             Row::Event(_) => 150.0,
         }
     }
 
     fn view(self) -> AnyView {
         match self {
-            Row::Heading(label) => view! { <h2 class="month">{label}</h2> }.into_any(),
+            Row::Heading(label, _) => view! { <h2 class="month">{label}</h2> }.into_any(),
             Row::Event(p) => view! { <EventCard position=p/> }.into_any(),
         }
     }
@@ -63,6 +66,9 @@ pub fn EventList(rows: Memo<Vec<Row>>) -> impl IntoView {
 #[component]
 fn Windowed(rows: Memo<Vec<Row>>) -> impl IntoView {
     let list = NodeRef::<leptos::html::Div>::new();
+    // Where the list starts on the page: the top spacer's top, which does not
+    // move as the window does (the rendered rows' container does).
+    let start = NodeRef::<leptos::html::Div>::new();
     let heights = StoredValue::new(HashMap::<String, f64>::new());
     let measured = RwSignal::new(0u64);
     let viewport = RwSignal::new(read_viewport());
@@ -80,7 +86,7 @@ fn Windowed(rows: Memo<Vec<Row>>) -> impl IntoView {
     // The list's own top on the page, read with the scroll position.
     let span = Memo::new(move |_| {
         let (scroll_y, height) = viewport.get();
-        let top = list
+        let top = start
             .get()
             .map_or(0.0, |el| el.get_bounding_client_rect().top() + scroll_y);
         tops.with(|t| window::visible(t, scroll_y - top - MARGIN, scroll_y - top + height + MARGIN))
@@ -134,7 +140,7 @@ fn Windowed(rows: Memo<Vec<Row>>) -> impl IntoView {
         tops.with(|t| format!("{}px", t[t.len() - 1] - t[end.min(t.len() - 1)]))
     };
     view! {
-        <div class="spacer" aria-hidden="true" style:height=before></div>
+        <div class="spacer" aria-hidden="true" node_ref=start style:height=before></div>
         <div class="event-list windowed" node_ref=list>
             <For
                 each=slice
@@ -183,7 +189,9 @@ fn scroll_opened_event_into_view(rows: Memo<Vec<Row>>) {
                         el.scroll_into_view();
                     }
                 } else if let Some(p) = position {
-                    let row = rows.try_with_untracked(|r| r.iter().position(|x| *x == Row::Event(p))).flatten();
+                    let row = rows
+                        .try_with_untracked(|r| r.iter().position(|x| *x == Row::Event(p)))
+                        .flatten();
                     if let (Some(row), Some(list)) =
                         (row, document().query_selector(".event-list").ok().flatten())
                     {
