@@ -8,35 +8,38 @@ use leptos::{ev, prelude::*};
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 
-/// One row of the result list: a month heading or an event (by position).
-#[derive(Clone, PartialEq)]
+/// One row of the result list, by chronological position: the heading of
+/// the group an event opens, or the event. Small and `Copy`, because a list
+/// of 100k rows is rebuilt on every filter change.
+#[derive(Clone, Copy, PartialEq)]
 pub enum Row {
-    /// A group heading, with the position of the event it precedes: the
-    /// same label can head two groups ("January 2023", then "2023", then
-    /// "January 2023" again), and keys must be unique.
-    Heading(String, usize),
+    /// Keyed by the event it precedes: the same label can head two groups
+    /// ("January 2023", then "2023", then "January 2023" again).
+    Heading(usize),
     Event(usize),
 }
 
 impl Row {
-    fn key(&self) -> String {
-        match self {
-            Row::Heading(_, p) => format!("h:{p}"),
-            Row::Event(p) => format!("e:{p}"),
+    fn key(&self) -> u64 {
+        match *self {
+            Row::Heading(p) => (p as u64) << 1,
+            Row::Event(p) => (p as u64) << 1 | 1,
         }
     }
 
     /// Until measured: roughly a heading, roughly a closed event card.
     fn estimate(&self) -> f64 {
         match self {
-            Row::Heading(..) => 52.0,
+            Row::Heading(_) => 52.0,
             Row::Event(_) => 150.0,
         }
     }
 
     fn view(self) -> AnyView {
         match self {
-            Row::Heading(label, _) => view! { <h2 class="month">{label}</h2> }.into_any(),
+            Row::Heading(p) => {
+                view! { <h2 class="month">{ctx().index.group[p].clone()}</h2> }.into_any()
+            }
             Row::Event(p) => view! { <EventCard position=p/> }.into_any(),
         }
     }
@@ -49,8 +52,11 @@ const MARGIN: f64 = 900.0;
 #[component]
 pub fn EventList(rows: Memo<Vec<Row>>) -> impl IntoView {
     scroll_opened_event_into_view(rows);
+    // Re-decided only when the list crosses the threshold: a closure reading
+    // `rows` itself would rebuild the whole list on every filter change.
+    let windowed = Memo::new(move |_| rows.with(|r| r.len() > WINDOW_AFTER));
     move || {
-        if rows.with(|r| r.len() <= WINDOW_AFTER) {
+        if !windowed.get() {
             view! {
                 <div class="event-list">
                     <For each=move || rows.get() key=Row::key children=Row::view/>
@@ -69,7 +75,7 @@ fn Windowed(rows: Memo<Vec<Row>>) -> impl IntoView {
     // Where the list starts on the page: the top spacer's top, which does not
     // move as the window does (the rendered rows' container does).
     let start = NodeRef::<leptos::html::Div>::new();
-    let heights = StoredValue::new(HashMap::<String, f64>::new());
+    let heights = StoredValue::new(HashMap::<u64, f64>::new());
     let measured = RwSignal::new(0u64);
     let viewport = RwSignal::new(read_viewport());
     let tops = Memo::new(move |_| {
@@ -83,16 +89,33 @@ fn Windowed(rows: Memo<Vec<Row>>) -> impl IntoView {
             })
         })
     });
-    // The list's own top on the page, read with the scroll position.
+    // Where the list starts on the page, read on scroll, resize and after
+    // each measured frame, never while the filters are being applied: a
+    // layout read there would force a layout of the half-updated page.
+    let origin = RwSignal::new(0.0);
+    let read_origin = move || {
+        if let Some(el) = start.try_get_untracked().flatten() {
+            let top = el.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
+            origin.try_update(|o| {
+                if (*o - top).abs() > 0.5 {
+                    *o = top;
+                }
+            });
+        }
+    };
     let span = Memo::new(move |_| {
         let (scroll_y, height) = viewport.get();
-        let top = start
-            .get()
-            .map_or(0.0, |el| el.get_bounding_client_rect().top() + scroll_y);
+        let top = origin.get();
         tops.with(|t| window::visible(t, scroll_y - top - MARGIN, scroll_y - top + height + MARGIN))
     });
-    let on_scroll = window_event_listener(ev::scroll, move |_| viewport.set(read_viewport()));
-    let on_resize = window_event_listener(ev::resize, move |_| viewport.set(read_viewport()));
+    let on_scroll = window_event_listener(ev::scroll, move |_| {
+        read_origin();
+        viewport.set(read_viewport());
+    });
+    let on_resize = window_event_listener(ev::resize, move |_| {
+        read_origin();
+        viewport.set(read_viewport());
+    });
     on_cleanup(move || {
         on_scroll.remove();
         on_resize.remove();
@@ -113,7 +136,10 @@ fn Windowed(rows: Memo<Vec<Row>>) -> impl IntoView {
                     let Some(child) = children.item(i) else {
                         continue;
                     };
-                    let Some(key) = child.get_attribute("data-key") else {
+                    let Some(key) = child
+                        .get_attribute("data-key")
+                        .and_then(|k| k.parse::<u64>().ok())
+                    else {
                         continue;
                     };
                     let height = child
@@ -128,6 +154,7 @@ fn Windowed(rows: Memo<Vec<Row>>) -> impl IntoView {
             if changed {
                 measured.try_update(|m| *m += 1);
             }
+            read_origin();
         });
     });
     let slice = move || {

@@ -21,7 +21,7 @@ pub fn Results(notices: RwSignal<Vec<String>>, label: String) -> impl IntoView {
                 for &p in &o.matches {
                     let label = index.group[p].as_str();
                     if group != Some(label) {
-                        rows.push(Row::Heading(label.to_string(), p));
+                        rows.push(Row::Heading(p));
                         group = Some(label);
                     }
                     rows.push(Row::Event(p));

@@ -56,57 +56,85 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
         })
         .collect_view();
     let binned = layout.marks.len() > timeline::MAX_MARKS;
-    let bins_view = {
-        let layout = layout.clone();
-        move || {
-            let bins = kept.with(|k| timeline::bins(&layout, k, BINS));
-            let most = bins.iter().map(|b| b.total).max().unwrap_or(1) as f64;
-            bins.into_iter()
-                .map(|bin| {
-                    let y = lane_y(bin.lane);
-                    let h = |n: usize| 4.0 + (LANE - 8.0) * (n as f64 / most).sqrt();
-                    let (from, to) = (scale.day(bin.x0), scale.day(bin.x1));
-                    let label = format!(
-                        "{} of {} events, {} to {}",
-                        bin.kept,
-                        bin.total,
-                        Day::from_ordinal(from).long(),
-                        Day::from_ordinal(to).long()
-                    );
-                    let select = move || {
-                        state.update(|s| {
-                            s.from = Some(Day::from_ordinal(from));
-                            s.to = Some(Day::from_ordinal(to));
-                        })
-                    };
-                    let select_key = select;
-                    let lane_class = format!("bin m-{}", layout.lanes[bin.lane].key());
-                    let aria = label.clone();
-                    view! {
-                        <g
-                            class=lane_class
-                            tabindex="0"
-                            role="button"
-                            aria-label=aria
-                            on:click=move |_| select()
-                            on:keydown=move |e: ev::KeyboardEvent| {
-                                if e.key() == "Enter" || e.key() == " " {
-                                    e.prevent_default();
-                                    select_key();
-                                }
-                            }
-                        >
-                            <title>{label}</title>
-                            <rect class="all" x=bin.x0 y=y - h(bin.total) / 2.0 width=bin.x1 - bin.x0 height=h(bin.total)/>
-                            {(bin.kept > 0).then(|| view! {
-                                <rect class="kept" x=bin.x0 y=y - h(bin.kept) / 2.0 width=bin.x1 - bin.x0 height=h(bin.kept)/>
-                            })}
-                        </g>
+    // Bins are laid out once. What follows the filters is one path per lane
+    // drawing the kept share of every bin: a handful of updates per change
+    // instead of one per bin.
+    let bins_view = binned.then(|| {
+        let all = vec![true; layout.marks.len()];
+        let bins = timeline::bins(&layout, &all, BINS);
+        let most = bins.iter().map(|b| b.total).max().unwrap_or(1) as f64;
+        let h = move |n: usize| if n == 0 { 0.0 } else { 4.0 + (LANE - 8.0) * (n as f64 / most).sqrt() };
+        let kept_paths = {
+            let layout = layout.clone();
+            Memo::new(move |_| {
+                let mut paths = vec![String::new(); layout.lanes.len()];
+                for bin in kept.with(|k| timeline::bins(&layout, k, BINS)) {
+                    let (y, height) = (lane_y(bin.lane), h(bin.kept));
+                    if height > 0.0 {
+                        paths[bin.lane].push_str(&format!(
+                            "M{:.1} {:.1}h{:.1}v{:.1}h{:.1}Z",
+                            bin.x0,
+                            y - height / 2.0,
+                            bin.x1 - bin.x0,
+                            height,
+                            bin.x0 - bin.x1
+                        ));
                     }
-                })
-                .collect_view()
-        }
-    };
+                }
+                paths
+            })
+        };
+        let kept_view = layout
+            .lanes
+            .iter()
+            .enumerate()
+            .map(|(lane, m)| {
+                view! {
+                    <path class=format!("kept-bars m-{}", m.key()) aria-hidden="true" d=move || kept_paths.with(|p| p[lane].clone())/>
+                }
+            })
+            .collect_view();
+        let bin_view = bins
+            .into_iter()
+            .map(|bin| {
+                let y = lane_y(bin.lane);
+                let (from, to) = (scale.day(bin.x0), scale.day(bin.x1));
+                let label = format!(
+                    "{} events from {} to {}",
+                    bin.total,
+                    Day::from_ordinal(from).long(),
+                    Day::from_ordinal(to).long()
+                );
+                let select = move || {
+                    state.update(|s| {
+                        s.from = Some(Day::from_ordinal(from));
+                        s.to = Some(Day::from_ordinal(to));
+                    })
+                };
+                let lane_class = format!("bin m-{}", layout.lanes[bin.lane].key());
+                let aria = label.clone();
+                view! {
+                    <g
+                        class=lane_class
+                        tabindex="0"
+                        role="button"
+                        aria-label=aria
+                        on:click=move |_| select()
+                        on:keydown=move |e: ev::KeyboardEvent| {
+                            if e.key() == "Enter" || e.key() == " " {
+                                e.prevent_default();
+                                select();
+                            }
+                        }
+                    >
+                        <title>{label}</title>
+                        <rect class="all" x=bin.x0 y=y - h(bin.total) / 2.0 width=bin.x1 - bin.x0 height=h(bin.total)/>
+                    </g>
+                }
+            })
+            .collect_view();
+        view! { {bin_view} <g class="kept-layer">{kept_view}</g> }
+    });
     let marks = (!binned).then(|| layout
         .marks
         .iter()
@@ -277,7 +305,8 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
                     {lanes}
                     {ticks}
                     {range}
-                    {if binned { bins_view.into_any() } else { marks.into_any() }}
+                    {bins_view}
+                    {marks}
                     {brushing}
                     {tooltip}
                 </svg>
