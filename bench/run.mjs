@@ -10,6 +10,7 @@
 // BENCH_ONLY=bundled,1k (run a subset while developing).
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -41,17 +42,8 @@ const LIMIT = {
 const TOGGLES_PER_FACET = 5; // on and off: 3 facets x 5 x 2 = 30 filter changes
 const SEARCH_KEYS = [...'ushakov', ...Array(7).fill('Backspace'), ...'ceasefire']; // 23 keystrokes
 const STARTUP_RUNS = (events) => (events <= 1_000 ? 3 : 1); // median of 3 where cheap
-const ARGS = [
-  // As tests/e2e/harness.mjs, plus eager memory measurement (else it waits for a GC).
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--enable-blink-features=ForceEagerMeasureMemory',
-];
+// The harness's flags, plus eager memory measurement (else it waits for a GC).
+const ARGS = [...CHROMIUM_ARGS, '--enable-blink-features=ForceEagerMeasureMemory'];
 
 const started = Date.now();
 const loadAtStart = loadavg(); // other work on this machine skews timings: recorded, not controlled

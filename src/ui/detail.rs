@@ -1,4 +1,4 @@
-use super::{ctx, date_view};
+use super::{ctx, date_view, ActorButton};
 use crate::model::{Source, Speech, Vocab};
 use leptos::prelude::*;
 
@@ -17,15 +17,11 @@ pub fn EventDetail(position: usize) -> impl IntoView {
                 .stances
                 .iter()
                 .map(|stance| {
-                    let actor_id = stance.actor.clone();
-                    let name = cx.actor_name(&stance.actor);
-                    let title = format!("Show only events involving {name}");
-                    let cx2 = cx.clone();
                     let source = cx.index.source(&b, &stance.source).cloned();
                     view! {
                         <li class="stance">
                             <p class="stance-head">
-                                <button type="button" class="actor" title=title on:click=move |_| cx2.only_actor(&actor_id)>{name}</button>
+                                <ActorButton id=stance.actor.clone()/>
                                 " " <strong class=format!("kind kind-{}", stance.kind.key())>{stance.kind.label()}</strong>
                                 " · " {date_view(&stance.date)}
                                 " · " <span class="speech">{if stance.speech == Speech::Direct { "direct quote" } else { "reported speech, as the outlet words it" }}</span>

@@ -1,4 +1,4 @@
-use super::{ctx, date_view, detail::EventDetail};
+use super::{ctx, date_view, detail::EventDetail, ActorButton};
 use crate::model::{EventStatus, Vocab};
 use leptos::{ev, prelude::*};
 use std::collections::BTreeSet;
@@ -56,16 +56,10 @@ pub fn EventCard(position: usize) -> impl IntoView {
         .participants
         .iter()
         .map(|p| {
-            let actor_id = p.actor.clone();
-            let name = cx.actor_name(&p.actor);
-            let title = format!("Show only events involving {name}");
             let role = p.role.label();
-            let cx = cx.clone();
             view! {
                 <li>
-                    <button type="button" class="actor" title=title on:click=move |_| cx.only_actor(&actor_id)>
-                        {name}
-                    </button>
+                    <ActorButton id=p.actor.clone()/>
                     <span class="role">{format!(" ({role})")}</span>
                 </li>
             }

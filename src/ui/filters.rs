@@ -127,32 +127,31 @@ fn parse_day(text: &str) -> Option<Day> {
 
 #[component]
 fn DateRange() -> impl IntoView {
-    let state = ctx().state;
-    let shown = move |day: Option<Day>| day.map(Day::iso).unwrap_or_default();
     view! {
         <fieldset class="facet dates">
             <legend>"Date range"</legend>
-            <label for="date-from">"From"</label>
-            <input
-                id="date-from"
-                type="date"
-                prop:value=move || shown(state.with(|s| s.from))
-                on:change=move |e| {
-                    let day = parse_day(&event_target_value(&e));
-                    state.update(|s| s.from = day);
-                }
-            />
-            <label for="date-to">"To"</label>
-            <input
-                id="date-to"
-                type="date"
-                prop:value=move || shown(state.with(|s| s.to))
-                on:change=move |e| {
-                    let day = parse_day(&event_target_value(&e));
-                    state.update(|s| s.to = day);
-                }
-            />
+            <DateInput id="date-from" label="From" end=false/>
+            <DateInput id="date-to" label="To" end=true/>
             <p class="hint">"Keeps events that may fall in the range."</p>
         </fieldset>
+    }
+}
+
+/// One end of the date range.
+#[component]
+fn DateInput(id: &'static str, label: &'static str, end: bool) -> impl IntoView {
+    let state = ctx().state;
+    let value = move |s: &ViewState| if end { s.to } else { s.from };
+    view! {
+        <label for=id>{label}</label>
+        <input
+            id=id
+            type="date"
+            prop:value=move || state.with(|s| value(s).map(Day::iso).unwrap_or_default())
+            on:change=move |e| {
+                let day = parse_day(&event_target_value(&e));
+                state.update(|s| if end { s.to = day } else { s.from = day });
+            }
+        />
     }
 }

@@ -40,6 +40,19 @@ pub fn date_view(date: &crate::model::DateSpec) -> AnyView {
     }
 }
 
+/// An actor's name as a button that filters to that actor.
+#[component]
+pub fn ActorButton(id: String) -> impl IntoView {
+    let cx = ctx();
+    let name = cx.actor_name(&id);
+    let title = format!("Show only events involving {name}");
+    view! {
+        <button type="button" class="actor" title=title on:click=move |_| cx.only_actor(&id)>
+            {name}
+        </button>
+    }
+}
+
 /// What every component reads: the data, its index, the view and its result.
 #[derive(Clone)]
 pub struct Ctx {

@@ -15,19 +15,13 @@ import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
-import { launch, serveDist, newPage, openBriefing, assertClean } from './harness.mjs';
+import { CHROMIUM_ARGS, launch, serveDist, newPage, openBriefing, assertClean } from './harness.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // The harness's flags (Chromium must not try the network), headless, and no
 // host resolution but loopback: a third-party request fails instead of leaving the machine.
 const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...CHROMIUM_ARGS,
   '--headless=new',
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];

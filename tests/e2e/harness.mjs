@@ -8,7 +8,8 @@ import { mkdir } from 'node:fs/promises';
 
 export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 
-const ARGS = [
+/** Flags every Chromium here needs: without them it tries the network. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -19,7 +20,7 @@ const ARGS = [
 ];
 
 export async function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
 /** The built page: dist/, or the folder named by DIST_DIR (e.g. a copy of dist/). */
