@@ -161,6 +161,67 @@ fn the_engine_agrees_with_a_naive_filter_on_random_states() {
     }
 }
 
+/// A synthetic dataset from the benchmark's generator (seeded, validated).
+fn generated(events: usize, seed: u64) -> Briefing {
+    let out = std::env::temp_dir().join(format!(
+        "briefing-query-{events}-{seed}-{}.json",
+        std::process::id()
+    ));
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_briefing-gen"))
+        .args([
+            "--events",
+            &events.to_string(),
+            "--seed",
+            &seed.to_string(),
+            "--out",
+        ])
+        .arg(&out)
+        .status()
+        .expect("briefing-gen runs");
+    assert!(status.success());
+    let text = std::fs::read_to_string(&out).unwrap();
+    let _ = std::fs::remove_file(&out);
+    load(&text).unwrap()
+}
+
+#[test]
+fn the_engine_agrees_with_a_naive_filter_on_random_datasets() {
+    for seed in [1, 2, 3] {
+        // Small enough for the deliberately simple filter to stay quick in debug builds.
+        let b = generated(150, seed);
+        let index = Index::new(&b);
+        let mut rng = Rng(seed * 7919 + 1);
+        for _ in 0..40 {
+            let mut state = random_state(&index, &mut rng);
+            // Words the generator writes, so searches also find something.
+            if rng.pick(2) == 0 {
+                state.search =
+                    ["ceasefire", "moscow", "call", "sanctions", "kyiv"][rng.pick(5)].into();
+            }
+            let fast: BTreeSet<String> = ids(&b, &index, &state).into_iter().collect();
+            assert_eq!(fast, naive(&b, &state), "seed {seed}, state {state:?}");
+            let outcome = index.query(&state);
+            for (option, &count) in index
+                .options(Facet::Status)
+                .iter()
+                .zip(&outcome.status_counts)
+            {
+                if state.statuses.contains(&option.key) {
+                    continue;
+                }
+                let mut chosen = state.clone();
+                chosen.set(Facet::Status, &option.key, true);
+                assert_eq!(
+                    count,
+                    naive(&b, &chosen).len(),
+                    "seed {seed}: count of {}",
+                    option.key
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn every_option_count_equals_the_results_of_choosing_it() {
     let (_, index) = setup();
