@@ -193,7 +193,7 @@ fn read_viewport() -> (f64, f64) {
     )
 }
 
-/// When an event opens (from the timeline, a link or the keyboard), bring it
+/// When an event opens (from the timeline, a pasted link or the keyboard), bring it
 /// into view if it is not: by its element, or, in a windowed list where it is
 /// not rendered yet, by its estimated place.
 fn scroll_opened_event_into_view(rows: Memo<Vec<Row>>) {
@@ -202,7 +202,8 @@ fn scroll_opened_event_into_view(rows: Memo<Vec<Row>>) {
     let opened = Memo::new(move |_| state.with(|s| s.open.clone()));
     Effect::new(move |previous: Option<Option<String>>| {
         let open = opened.get();
-        if let (Some(id), true) = (open.clone(), previous.is_some()) {
+        // Also on load: a pasted link with `event=` shows that event.
+        if let (Some(id), true) = (open.clone(), previous.as_ref() != Some(&open)) {
             let position = index.position_of(&id);
             request_animation_frame(move || {
                 if let Some(el) = document().get_element_by_id(&format!("event-{id}")) {

@@ -311,7 +311,7 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
                     {tooltip}
                 </svg>
                 <figcaption>
-                    "Spans show dates known only to a month, part of a month or a range; dots are days; a fading end means “or later” or “or earlier”; hollow marks are planned. "
+                    "Spans show dates known only to a month, part of a month or a range; dots are days; a dashed outline runs to the edge for “or later” or “or earlier”; hollow marks are planned. "
                     <button
                         type="button"
                         disabled=move || state.with(|s| s.from.is_none() && s.to.is_none())
