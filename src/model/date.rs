@@ -86,6 +86,14 @@ impl Day {
         Weekday::ALL[(self.ordinal() + 3).rem_euclid(7) as usize]
     }
 
+    /// A full day written YYYY-MM-DD; anything else is `None`.
+    pub fn parse(text: &str) -> Option<Day> {
+        match PartialDate::parse(text) {
+            Ok(PartialDate::Day(day)) => Some(day),
+            _ => None,
+        }
+    }
+
     /// "2023-07-27"
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)

@@ -6,7 +6,6 @@
 //! explained in a notice, and the rest of the link still applies.
 
 use super::index::Index;
-use crate::model::date::PartialDate;
 use crate::model::Day;
 use std::collections::BTreeSet;
 
@@ -212,7 +211,7 @@ impl ViewState {
                         value
                     }
                 }
-                "from" | "to" => match parse_day(&value) {
+                "from" | "to" => match Day::parse(&value) {
                     Some(day) if key == "from" => state.from = Some(day),
                     Some(day) => state.to = Some(day),
                     None => notices.push(format!(
@@ -311,13 +310,6 @@ pub fn check_data_url(url: &str) -> Result<String, String> {
 }
 
 const MAX_NOTICES: usize = 20;
-
-fn parse_day(text: &str) -> Option<Day> {
-    match PartialDate::parse(text) {
-        Ok(PartialDate::Day(day)) => Some(day),
-        _ => None,
-    }
-}
 
 /// Notices quote what the link said, but never a whole pasted essay.
 fn shorten(text: &str) -> String {

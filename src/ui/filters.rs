@@ -1,5 +1,4 @@
 use super::ctx;
-use crate::model::date::PartialDate;
 use crate::model::Day;
 use crate::query::{Facet, ViewState};
 use leptos::prelude::*;
@@ -118,13 +117,6 @@ fn FacetFieldset(facet: Facet) -> impl IntoView {
     }
 }
 
-fn parse_day(text: &str) -> Option<Day> {
-    match PartialDate::parse(text) {
-        Ok(PartialDate::Day(day)) => Some(day),
-        _ => None,
-    }
-}
-
 #[component]
 fn DateRange() -> impl IntoView {
     view! {
@@ -149,7 +141,7 @@ fn DateInput(id: &'static str, label: &'static str, end: bool) -> impl IntoView 
             type="date"
             prop:value=move || state.with(|s| value(s).map(Day::iso).unwrap_or_default())
             on:change=move |e| {
-                let day = parse_day(&event_target_value(&e));
+                let day = Day::parse(&event_target_value(&e));
                 state.update(|s| if end { s.to = day } else { s.from = day });
             }
         />

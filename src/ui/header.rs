@@ -1,12 +1,5 @@
-use crate::model::{date::PartialDate, Meta};
+use crate::model::{Day, Meta};
 use leptos::prelude::*;
-
-fn long_day(text: &str) -> String {
-    match PartialDate::parse(text) {
-        Ok(PartialDate::Day(day)) => day.long(),
-        _ => text.to_string(),
-    }
-}
 
 fn system_prefers_dark() -> bool {
     window()
@@ -39,7 +32,7 @@ pub fn Masthead(meta: Meta) -> impl IntoView {
             </div>
             {subtitle.map(|s| view! { <p class="subtitle">{s}</p> })}
             <p class="asof">
-                "As of " <time datetime=as_of.clone()>{long_day(&as_of)}</time> " · " {compiled_by}
+                "As of " <time datetime=as_of.clone()>{Day::parse(&as_of).map_or_else(|| as_of.clone(), Day::long)}</time> " · " {compiled_by}
             </p>
             <p class="summary">{summary}</p>
             {(!key_points.is_empty()).then(|| view! {

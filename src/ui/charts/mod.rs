@@ -8,6 +8,16 @@ mod timeline;
 use super::ctx;
 use leptos::prelude::*;
 
+/// Enter and Space activate an SVG `role="button"`, as they do a `<button>`.
+fn on_activate(action: impl Fn() + 'static) -> impl Fn(leptos::ev::KeyboardEvent) + 'static {
+    move |e| {
+        if e.key() == "Enter" || e.key() == " " {
+            e.prevent_default();
+            action();
+        }
+    }
+}
+
 /// Which chronological positions the current filters keep.
 fn kept() -> Memo<Vec<bool>> {
     let cx = ctx();

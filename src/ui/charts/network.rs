@@ -1,8 +1,9 @@
+use super::on_activate;
 use crate::layout::network::{self, NetworkLayout};
 use crate::model::Vocab;
 use crate::query::Facet;
 use crate::ui::ctx;
-use leptos::{ev, prelude::*};
+use leptos::prelude::*;
 
 /// Who communicated with whom: actors on a circle grouped by affiliation,
 /// edges for calls, meetings and messages. Clicking a node toggles that
@@ -84,12 +85,7 @@ pub fn Network(kept: Memo<Vec<bool>>) -> impl IntoView {
                     aria-pressed=move || selected.get().to_string()
                     aria-label=format!("{name}, {} event(s)", n.events)
                     on:click=move |_| toggle()
-                    on:keydown=move |e: ev::KeyboardEvent| {
-                        if e.key() == "Enter" || e.key() == " " {
-                            e.prevent_default();
-                            toggle_key();
-                        }
-                    }
+                    on:keydown=on_activate(toggle_key)
                 >
                     <title>{format!("{name}: {} event(s). Click to filter.", n.events)}</title>
                     <circle cx=n.x cy=n.y r=n.r/>

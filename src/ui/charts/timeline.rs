@@ -1,3 +1,4 @@
+use super::on_activate;
 use crate::layout::timeline::{self, TimelineLayout};
 use crate::model::{Day, Vocab};
 use crate::ui::ctx;
@@ -120,12 +121,7 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
                         role="button"
                         aria-label=aria
                         on:click=move |_| select()
-                        on:keydown=move |e: ev::KeyboardEvent| {
-                            if e.key() == "Enter" || e.key() == " " {
-                                e.prevent_default();
-                                select();
-                            }
-                        }
+                        on:keydown=on_activate(select)
                     >
                         <title>{label}</title>
                         <rect class="all" x=bin.x0 y=y - h(bin.total) / 2.0 width=bin.x1 - bin.x0 height=h(bin.total)/>
@@ -166,12 +162,7 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
                     role="button"
                     aria-label=label.clone()
                     on:click=move |_| open()
-                    on:keydown=move |e: ev::KeyboardEvent| {
-                        if e.key() == "Enter" || e.key() == " " {
-                            e.prevent_default();
-                            open_key();
-                        }
-                    }
+                    on:keydown=on_activate(open_key)
                     on:mouseenter=move |_| focused.set(Some(position))
                     on:mouseleave=move |_| focused.set(None)
                     on:focus=move |_| focused.set(Some(position))
