@@ -97,9 +97,14 @@ fn naive(b: &Briefing, state: &ViewState) -> BTreeSet<String> {
                             .statuses
                             .contains(briefing::model::Vocab::key(c.status))
                     }))
-                && words
-                    .iter()
-                    .all(|alts| alts.iter().any(|a| text.contains(a.as_str())))
+                && words.iter().all(|alts| {
+                    // The typed word begins a token; a name it calls up stands whole.
+                    let tokens: Vec<&str> = text.split(' ').collect();
+                    tokens.iter().any(|t| t.starts_with(alts[0].as_str()))
+                        || alts[1..]
+                            .iter()
+                            .any(|name| name.split(' ').all(|w| tokens.contains(&w)))
+                })
                 && state.from.is_none_or(|f| end >= f.ordinal())
                 && state.to.is_none_or(|t| start <= t.ordinal())
         })

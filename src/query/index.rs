@@ -7,6 +7,7 @@
 
 use super::bits::Bits;
 use super::fold::fold;
+use super::search::SearchIndex;
 use super::state::{Facet, Filter, ViewState};
 use crate::model::{Actor, Briefing, ClaimStatus, Day, Modality, Source, Track, Vocab};
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,8 +33,8 @@ pub struct Index {
     pub actors: Vec<FacetOption>,
     pub channels: Vec<FacetOption>,
     pub statuses: Vec<FacetOption>,
-    /// Folded search text per position.
-    text: Vec<String>,
+    /// The words of each position's searchable text.
+    search: SearchIndex,
     /// First and last possible day (ordinals) per position.
     span: Vec<(i32, i32)>,
     /// Position of each event id.
@@ -130,7 +131,8 @@ impl Index {
                 }
             }
         }
-        let text = text.iter().map(|t| fold(t)).collect();
+        let search = SearchIndex::new(text.iter().map(String::as_str));
+        drop(text);
 
         let option = |key: &str, label: &str, group: &'static str, has: &dyn Fn(usize) -> bool| {
             let mut events = Bits::empty(n);
@@ -227,7 +229,7 @@ impl Index {
             actors,
             channels,
             statuses,
-            text,
+            search,
             span,
             position,
             claims,
@@ -289,7 +291,6 @@ impl Index {
         mask
     }
 
-    /// Events matching the search words (all of them) and the date range.
     /// A search word and, when it is part of an actor's name or alias, all
     /// that actor's names: "usakov" also finds text that says "Ushakov".
     pub fn alternatives(&self, word: &str) -> Vec<String> {
@@ -309,27 +310,28 @@ impl Index {
         alternatives
     }
 
+    /// Events matching the search words (all of them) and the date range.
     fn text_and_date_mask(&self, state: &ViewState) -> Bits {
-        let words: Vec<Vec<String>> = fold(&state.search)
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(|w| self.alternatives(w))
-            .collect();
-        let from = state.from.map_or(i32::MIN, Day::ordinal);
-        let to = state.to.map_or(i32::MAX, Day::ordinal);
-        let mut mask = Bits::empty(self.len());
-        for p in 0..self.len() {
-            let (start, end) = self.span[p];
-            // An event is in range when it may fall in it: its span overlaps the range.
-            let text = &self.text[p];
-            if start <= to
-                && end >= from
-                && words
-                    .iter()
-                    .all(|alts| alts.iter().any(|a| text.contains(a.as_str())))
-            {
-                mask.set(p);
+        let mut mask = Bits::full(self.len());
+        for word in fold(&state.search).split(' ').filter(|w| !w.is_empty()) {
+            // The word as typed begins a token; a name it calls up stands whole.
+            let mut any = self.search.prefix(word);
+            for name in self.alternatives(word).iter().filter(|a| *a != word) {
+                any.or_with(&self.search.name(name));
             }
+            mask.and_with(&any);
+        }
+        if state.from.is_some() || state.to.is_some() {
+            let from = state.from.map_or(i32::MIN, Day::ordinal);
+            let to = state.to.map_or(i32::MAX, Day::ordinal);
+            // An event is in range when it may fall in it: its span overlaps the range.
+            let mut dated = Bits::empty(self.len());
+            for (p, &(start, end)) in self.span.iter().enumerate() {
+                if start <= to && end >= from {
+                    dated.set(p);
+                }
+            }
+            mask.and_with(&dated);
         }
         mask
     }

@@ -4,6 +4,7 @@
 pub mod bits;
 pub mod fold;
 pub mod index;
+pub mod search;
 pub mod state;
 
 pub use index::{FacetOption, Index, Outcome, SECRET_KEY};

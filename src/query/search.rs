@@ -1,0 +1,142 @@
+//! The search index: built once per dataset, so a keystroke costs the
+//! postings of the words typed, not a scan of every event's text.
+//!
+//! Text is folded ([`fold`]) and split into tokens. Each distinct token keeps
+//! the sorted positions (chronological event numbers) whose text holds it, in
+//! one flat array. A typed word matches every token it begins ("usak" finds
+//! "usakov"): the tokens it begins are one contiguous run of the sorted
+//! vocabulary, found by binary search. A name (an actor's name or alias,
+//! pulled in by alias expansion) matches where each of its words stands as a
+//! whole token.
+
+use super::bits::Bits;
+use super::fold::fold;
+use std::collections::HashMap;
+
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    /// Distinct folded tokens, sorted.
+    tokens: Vec<Box<str>>,
+    /// `postings[starts[t]..starts[t + 1]]`: positions holding token `t`, ascending.
+    starts: Vec<u32>,
+    postings: Vec<u32>,
+    len: usize,
+}
+
+impl SearchIndex {
+    /// `texts[p]` is the (unfolded) searchable text of position `p`.
+    pub fn new<'t>(texts: impl IntoIterator<Item = &'t str>) -> SearchIndex {
+        let mut ids: HashMap<Box<str>, usize> = HashMap::new();
+        let mut lists: Vec<Vec<u32>> = Vec::new();
+        let mut len = 0;
+        for (p, text) in texts.into_iter().enumerate() {
+            len = p + 1;
+            for token in fold(text).split(' ').filter(|t| !t.is_empty()) {
+                let id = match ids.get(token) {
+                    Some(&id) => id,
+                    None => {
+                        ids.insert(token.into(), lists.len());
+                        lists.push(Vec::new());
+                        lists.len() - 1
+                    }
+                };
+                // Positions arrive in order, so a repeat within one text is the last entry.
+                if lists[id].last() != Some(&(p as u32)) {
+                    lists[id].push(p as u32);
+                }
+            }
+        }
+        let mut vocabulary: Vec<(Box<str>, usize)> = ids.into_iter().collect();
+        vocabulary.sort_unstable();
+        let mut starts = Vec::with_capacity(vocabulary.len() + 1);
+        let mut postings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        let mut tokens = Vec::with_capacity(vocabulary.len());
+        for (token, id) in vocabulary {
+            starts.push(postings.len() as u32);
+            postings.extend_from_slice(&std::mem::take(&mut lists[id]));
+            tokens.push(token);
+        }
+        starts.push(postings.len() as u32);
+        SearchIndex {
+            tokens,
+            starts,
+            postings,
+            len,
+        }
+    }
+
+    fn add_token(&self, t: usize, into: &mut Bits) {
+        let run = &self.postings[self.starts[t] as usize..self.starts[t + 1] as usize];
+        for &p in run {
+            into.set(p as usize);
+        }
+    }
+
+    /// Positions whose text has a token beginning with `prefix` (already folded, one word).
+    pub fn prefix(&self, prefix: &str) -> Bits {
+        let mut bits = Bits::empty(self.len);
+        let first = self.tokens.partition_point(|t| &**t < prefix);
+        let run = self.tokens[first..].partition_point(|t| t.starts_with(prefix));
+        for t in first..first + run {
+            self.add_token(t, &mut bits);
+        }
+        bits
+    }
+
+    /// Positions whose text holds every word of `name` (already folded) as a whole token.
+    pub fn name(&self, name: &str) -> Bits {
+        let mut all = Bits::full(self.len);
+        for word in name.split(' ').filter(|w| !w.is_empty()) {
+            let mut bits = Bits::empty(self.len);
+            if let Ok(t) = self.tokens.binary_search_by(|t| (**t).cmp(word)) {
+                self.add_token(t, &mut bits);
+            }
+            all.and_with(&bits);
+        }
+        all
+    }
+
+    /// Distinct tokens, for size reports.
+    pub fn vocabulary(&self) -> usize {
+        self.tokens.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ones(bits: &Bits) -> Vec<usize> {
+        bits.ones().collect()
+    }
+
+    #[test]
+    fn words_match_the_tokens_they_begin() {
+        let index = SearchIndex::new(["Yuri Ušakov called", "Peskov: a leak", "USHAKOV, Ushakov"]);
+        assert_eq!(ones(&index.prefix("usak")), vec![0]);
+        assert_eq!(ones(&index.prefix("ushakov")), vec![2]);
+        assert_eq!(ones(&index.prefix("l")), vec![1]);
+        assert_eq!(
+            ones(&index.prefix("kov")),
+            Vec::<usize>::new(),
+            "not a substring match"
+        );
+        assert_eq!(ones(&index.prefix("zzz")), Vec::<usize>::new());
+        assert_eq!(ones(&index.prefix("")), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn names_match_whole_tokens_all_of_them() {
+        let index = SearchIndex::new(["yuri usakov", "yuriy ushakov", "yuriy", "ushakovs"]);
+        assert_eq!(ones(&index.name("yuriy ushakov")), vec![1]);
+        assert_eq!(ones(&index.name("ushakov")), vec![1]);
+        assert_eq!(index.vocabulary(), 5);
+    }
+
+    #[test]
+    fn an_empty_index_matches_nothing() {
+        let index = SearchIndex::new(std::iter::empty::<&str>());
+        assert!(index.prefix("a").is_empty());
+        assert_eq!(index.name("a").count(), 0);
+    }
+}
