@@ -8,7 +8,7 @@
 use super::bits::Bits;
 use super::fold::fold;
 use super::search::SearchIndex;
-use super::state::{Facet, Filter, ViewState};
+use super::state::{Facet, Filter, Known, ViewState};
 use crate::model::{Actor, Briefing, ClaimStatus, Day, Modality, Source, Track, Vocab};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -391,5 +391,14 @@ impl Index {
                 (f, self.query(&relaxed).matches.len())
             })
             .collect()
+    }
+}
+
+impl Known for Index {
+    fn has_event(&self, id: &str) -> bool {
+        self.position_of(id).is_some()
+    }
+    fn has_option(&self, facet: Facet, key: &str) -> bool {
+        self.options(facet).iter().any(|o| o.key == key)
     }
 }

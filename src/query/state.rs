@@ -5,9 +5,30 @@
 //! Decoding never fails: an unknown parameter or value is dropped and
 //! explained in a notice, and the rest of the link still applies.
 
-use super::index::Index;
 use crate::model::Day;
 use std::collections::BTreeSet;
+
+/// What the URL parser must know about a briefing: which event ids and
+/// option keys exist. A trait, so that this module need not know the index.
+pub trait Known {
+    fn has_event(&self, id: &str) -> bool;
+    fn has_option(&self, facet: Facet, key: &str) -> bool;
+}
+
+// So that `&index`, whether the index is owned, borrowed or shared, will do.
+macro_rules! known_through {
+    ($($wrapper:ty),*) => {$(
+        impl<K: Known + ?Sized> Known for $wrapper {
+            fn has_event(&self, id: &str) -> bool {
+                (**self).has_event(id)
+            }
+            fn has_option(&self, facet: Facet, key: &str) -> bool {
+                (**self).has_option(facet, key)
+            }
+        }
+    )*};
+}
+known_through!(&K, std::sync::Arc<K>);
 
 /// The three checkbox filters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -176,7 +197,7 @@ impl ViewState {
 
     /// Reads a query string (with or without its "?"); returns the view and a
     /// notice for each part that was ignored.
-    pub fn from_query(query: &str, index: &Index) -> (ViewState, Vec<String>) {
+    pub fn from_query(query: &str, index: &(impl Known + ?Sized)) -> (ViewState, Vec<String>) {
         let mut state = ViewState::default();
         let mut notices = Vec::new();
         let mut seen = BTreeSet::new();
@@ -229,7 +250,7 @@ impl ViewState {
                     _ => notices.push(format!("Ignored embed=“{}”: use embed=1.", shorten(&value))),
                 },
                 "event" => {
-                    if index.position_of(&value).is_some() {
+                    if index.has_event(&value) {
                         state.open = Some(value);
                     } else {
                         notices.push(format!(
@@ -241,7 +262,7 @@ impl ViewState {
                 _ => match Facet::ALL.iter().find(|f| f.param() == key) {
                     Some(&facet) => {
                         for item in value.split(',').filter(|v| !v.is_empty()) {
-                            if index.options(facet).iter().any(|o| o.key == item) {
+                            if index.has_option(facet, item) {
                                 state.set(facet, item, true);
                             } else {
                                 notices.push(format!(
