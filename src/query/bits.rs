@@ -44,10 +44,6 @@ impl Bits {
         self.words[i / 64] |= 1 << (i % 64);
     }
 
-    pub fn get(&self, i: usize) -> bool {
-        self.words[i / 64] & (1 << (i % 64)) != 0
-    }
-
     pub fn and_with(&mut self, other: &Bits) {
         for (a, b) in self.words.iter_mut().zip(&other.words) {
             *a &= b;
@@ -110,6 +106,6 @@ mod tests {
         assert_eq!(both.ones().collect::<Vec<_>>(), vec![64]);
         b.or_with(&a);
         assert_eq!(b.count(), 5);
-        assert!(b.get(5) && !b.get(6));
+        assert_eq!(b.ones().collect::<Vec<_>>(), vec![0, 5, 63, 64, 129]);
     }
 }
