@@ -3,7 +3,9 @@
 
 pub mod bits;
 pub mod fold;
+pub mod history;
 pub mod index;
+pub mod rows;
 pub mod search;
 pub mod state;
 

@@ -1,7 +1,7 @@
 use super::dataset::{Datasets, Loaded, BUNDLED_LABEL};
 use super::{embed, filters::FilterPanel, header::Masthead, results::Results, url, Ctx};
 use crate::model::{self, Problem};
-use crate::query::{state::data_param, ViewState};
+use crate::query::{history::history_step, state::data_param, ViewState};
 use leptos::{ev, prelude::*};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -60,19 +60,12 @@ fn BriefingView(loaded: Arc<Loaded>) -> impl IntoView {
     // tidies the URL the page was opened with.
     Effect::new(move |previous: Option<(ViewState, bool)>| {
         let now = state.get();
-        let typing = previous.as_ref().is_some_and(|(p, _)| {
-            p.search != now.search
-                && ViewState {
-                    search: now.search.clone(),
-                    ..p.clone()
-                } == now
-        });
+        let step = history_step(previous.as_ref().map(|(p, t)| (p, *t)), &now);
         let query = now.to_query();
         if query != url::current_query() {
-            let was_typing = previous.as_ref().is_some_and(|(_, t)| *t);
-            url::write(&query, previous.is_some() && !(typing && was_typing));
+            url::write(&query, step.push);
         }
-        (now, typing)
+        (now, step.typing)
     });
     // Address bar → view, on back and forward.
     let index_for_history = index.clone();

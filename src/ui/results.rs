@@ -1,7 +1,7 @@
 use super::dataset::{DatasetBar, FailurePanel};
 use super::event_list::{EventList, Row};
 use super::{charts::Pictures, ctx, embed::EmbedCode};
-use crate::query::{Filter, ViewState};
+use crate::query::{rows::under_headings, Filter, ViewState};
 use leptos::prelude::*;
 
 /// The count, notices, active filters, and the events grouped by month.
@@ -16,13 +16,10 @@ pub fn Results(notices: RwSignal<Vec<String>>, label: String) -> impl IntoView {
         let index = index.clone();
         Memo::new(move |_| {
             let mut rows = Vec::new();
-            let mut group: Option<&str> = None;
             outcome.with(|o| {
-                for &p in &o.matches {
-                    let label = index.group[p].as_str();
-                    if group != Some(label) {
+                for (p, heading) in under_headings(&o.matches, &index.group) {
+                    if heading {
                         rows.push(Row::Heading(p));
-                        group = Some(label);
                     }
                     rows.push(Row::Event(p));
                 }
