@@ -1,15 +1,11 @@
 //! The bundled dataset: valid, traceable to the seed texts, and never more
 //! exact about dates than its sources.
 
-use briefing::model::{load, Briefing, DateSpec, Precision, Source, Vocab, BUNDLED};
-use std::collections::HashSet;
+mod common;
 
-fn bundled() -> Briefing {
-    load(BUNDLED).unwrap_or_else(|problems| {
-        let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        panic!("bundled dataset is invalid:\n{}", list.join("\n"))
-    })
-}
+use briefing::model::{DateSpec, Precision, Source, Vocab};
+use common::bundled;
+use std::collections::HashSet;
 
 /// Folds whitespace and quotation marks only, as the issue allows.
 fn normalise(text: &str) -> String {
@@ -33,7 +29,7 @@ fn seeds() -> String {
 
 #[test]
 fn the_bundled_dataset_validates() {
-    let b = bundled();
+    let (b, _) = bundled();
     assert!(b.events.len() >= 15, "both articles are curated");
     assert!(b.claims.len() >= 15);
 }
@@ -41,7 +37,7 @@ fn the_bundled_dataset_validates() {
 #[test]
 fn every_quote_appears_verbatim_in_the_seed_texts() {
     let seeds = seeds();
-    let b = bundled();
+    let (b, _) = bundled();
     let mut missing = Vec::new();
     for claim in &b.claims {
         for stance in &claim.stances {
@@ -67,7 +63,7 @@ fn the_quote_check_can_fail() {
 
 #[test]
 fn every_claim_is_traceable_to_a_speaker_a_quote_and_a_source_chain() {
-    let b = bundled();
+    let (b, _) = bundled();
     for claim in &b.claims {
         assert!(!claim.stances.is_empty(), "{} has no stance", claim.id);
         for stance in &claim.stances {
@@ -97,7 +93,7 @@ fn assert_not_exact(date: &DateSpec, what: &str) {
 
 #[test]
 fn no_date_is_more_exact_than_its_sources() {
-    let b = bundled();
+    let (b, _) = bundled();
     let source = |id: &str| b.sources.iter().find(|s| s.id == id).unwrap();
     for event in &b.events {
         if event.sources.iter().all(|id| undated(source(id))) {
@@ -122,7 +118,7 @@ fn no_date_is_more_exact_than_its_sources() {
 
 #[test]
 fn the_undated_2025_statements_read_as_the_source_allows() {
-    let b = bundled();
+    let (b, _) = bundled();
     let event = |id: &str| b.events.iter().find(|e| e.id == id).unwrap();
     assert_eq!(event("witkoff-ushakov-call").date.display(), "October 2025");
     assert_eq!(
@@ -145,7 +141,7 @@ fn the_undated_2025_statements_read_as_the_source_allows() {
 
 #[test]
 fn every_actor_and_source_is_used_and_ushakov_is_found_by_any_spelling() {
-    let b = bundled();
+    let (b, _) = bundled();
     let mut used_actors: HashSet<&str> = HashSet::new();
     let mut used_sources: HashSet<&str> = HashSet::new();
     for e in &b.events {
@@ -181,7 +177,7 @@ fn every_actor_and_source_is_used_and_ushakov_is_found_by_any_spelling() {
 
 #[test]
 fn source_chains_read_as_reported() {
-    let b = bundled();
+    let (b, _) = bundled();
     let tass = b.sources.iter().find(|s| s.id == "tasr-dpa-tass").unwrap();
     assert_eq!(tass.chain_text(), "TASR, citing DPA, citing TASS");
     assert_eq!(tass.origin(), "TASS");

@@ -2,15 +2,12 @@
 
 use briefing::layout::network::{self, Certainty};
 use briefing::layout::timeline;
-use briefing::model::{load, Briefing, BUNDLED};
-use briefing::query::Index;
-use serde_json::json;
+mod common;
 
-fn bundled() -> (Briefing, Index) {
-    let b = load(BUNDLED).unwrap();
-    let index = Index::new(&b);
-    (b, index)
-}
+use briefing::model::{load, Briefing};
+use briefing::query::Index;
+use common::bundled;
+use serde_json::json;
 
 #[test]
 fn the_timeline_draws_each_event_as_its_date_allows() {

@@ -11,6 +11,8 @@
 //! cores (PROPTEST_CASES overrides them). Failures are not persisted to
 //! regression files: the shrunk input is printed instead.
 
+mod common;
+
 use briefing::model::date::days_in_month;
 use briefing::model::{load, Briefing, Day, BUNDLED};
 use briefing::query::fold::fold;
@@ -40,12 +42,7 @@ fn config(cases: u32) -> Config {
 
 /// The bundled dataset and its index, built once for all cases.
 fn bundled() -> &'static (Briefing, Index) {
-    static BUNDLE: OnceLock<(Briefing, Index)> = OnceLock::new();
-    BUNDLE.get_or_init(|| {
-        let b = load(BUNDLED).expect("the bundled dataset is valid");
-        let index = Index::new(&b);
-        (b, index)
-    })
+    common::bundled_once()
 }
 
 fn index() -> &'static Index {

@@ -1,15 +1,12 @@
 //! The filter engine and URL state, on the bundled dataset.
 
-use briefing::model::{load, Briefing, Day, BUNDLED};
+mod common;
+
+use briefing::model::{load, Briefing, Day};
 use briefing::query::fold::fold;
 use briefing::query::{Facet, Filter, Index, ViewState, SECRET_KEY};
+use common::{bundled, Rng};
 use std::collections::BTreeSet;
-
-fn setup() -> (Briefing, Index) {
-    let b = load(BUNDLED).unwrap();
-    let index = Index::new(&b);
-    (b, index)
-}
 
 fn ids(b: &Briefing, index: &Index, state: &ViewState) -> Vec<String> {
     index
@@ -112,20 +109,6 @@ fn naive(b: &Briefing, state: &ViewState) -> BTreeSet<String> {
         .collect()
 }
 
-/// xorshift: deterministic random states without a crate.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
 fn random_state(index: &Index, rng: &mut Rng) -> ViewState {
     let mut state = ViewState::default();
     for facet in Facet::ALL {
@@ -157,7 +140,7 @@ fn random_state(index: &Index, rng: &mut Rng) -> ViewState {
 
 #[test]
 fn the_engine_agrees_with_a_naive_filter_on_random_states() {
-    let (b, index) = setup();
+    let (b, index) = bundled();
     let mut rng = Rng(0x5eed);
     for _ in 0..500 {
         let state = random_state(&index, &mut rng);
@@ -229,7 +212,7 @@ fn the_engine_agrees_with_a_naive_filter_on_random_datasets() {
 
 #[test]
 fn every_option_count_equals_the_results_of_choosing_it() {
-    let (_, index) = setup();
+    let (_, index) = bundled();
     let mut rng = Rng(42);
     for _ in 0..200 {
         let state = random_state(&index, &mut rng);
@@ -259,7 +242,7 @@ fn every_option_count_equals_the_results_of_choosing_it() {
 
 #[test]
 fn results_are_in_date_order() {
-    let (b, index) = setup();
+    let (b, index) = bundled();
     let keys: Vec<_> = index
         .order
         .iter()
@@ -285,7 +268,7 @@ fn results_are_in_date_order() {
 
 #[test]
 fn or_within_a_filter_and_across_filters() {
-    let (b, index) = setup();
+    let (b, index) = bundled();
     let dmitriev = ids(&b, &index, &with(Facet::Actor, &["kirill-dmitriev"]));
     let watson = ids(&b, &index, &with(Facet::Actor, &["adrienne-watson"]));
     let either = ids(
@@ -304,7 +287,7 @@ fn or_within_a_filter_and_across_filters() {
 
 #[test]
 fn an_actor_matches_events_they_take_part_in_or_speak_about() {
-    let (b, index) = setup();
+    let (b, index) = bundled();
     let found = ids(&b, &index, &with(Facet::Actor, &["maria-zakharova"]));
     assert!(found.contains(&"zakharova-calls-reports-misinformation".to_string()));
     // Zakharova denies a claim about the talks, so the talks event involves her too.
@@ -313,7 +296,7 @@ fn an_actor_matches_events_they_take_part_in_or_speak_about() {
 
 #[test]
 fn search_ignores_case_and_accents_and_knows_aliases() {
-    let (b, index) = setup();
+    let (b, index) = bundled();
     let search = |q: &str| {
         let state = ViewState {
             search: q.into(),
@@ -341,7 +324,7 @@ fn search_ignores_case_and_accents_and_knows_aliases() {
 
 #[test]
 fn a_date_range_keeps_events_that_may_fall_in_it() {
-    let (b, index) = setup();
+    let (b, index) = bundled();
     let state = ViewState {
         from: Day::new(2023, 7, 27),
         to: Day::new(2023, 7, 27),
@@ -362,7 +345,7 @@ fn a_date_range_keeps_events_that_may_fall_in_it() {
 
 #[test]
 fn an_empty_result_names_the_filters_that_exclude_everything() {
-    let (_, index) = setup();
+    let (_, index) = bundled();
     let mut state = with(Facet::Actor, &["adrienne-watson"]);
     state.set(Facet::Status, "partially_confirmed", true);
     assert!(index.query(&state).matches.is_empty());
@@ -375,7 +358,7 @@ fn an_empty_result_names_the_filters_that_exclude_everything() {
 
 #[test]
 fn the_url_round_trips_every_part_of_the_view() {
-    let (_, index) = setup();
+    let (_, index) = bundled();
     let mut state = with(Facet::Actor, &["yuriy-ushakov", "steve-witkoff"]);
     state.set(Facet::Channel, "phone_call", true);
     state.set(Facet::Status, "partially_confirmed", true);
@@ -395,7 +378,7 @@ fn the_url_round_trips_every_part_of_the_view() {
 
 #[test]
 fn bad_link_parameters_are_ignored_with_a_notice() {
-    let (_, index) = setup();
+    let (_, index) = bundled();
     let (state, notices) = ViewState::from_query(
         "?actor=yuriy-ushakov,nobody&status=true&from=2025-13-01&event=nope&utm_source=x&q=%E2%28&channel=phone_call&channel=publication",
         &index,
@@ -474,7 +457,7 @@ fn only_datasets_on_the_same_site_are_accepted() {
 
 #[test]
 fn embed_mode_is_a_link_parameter() {
-    let (_, index) = setup();
+    let (_, index) = bundled();
     let (state, notices) = ViewState::from_query("?embed=1&status=denied", &index);
     assert!(state.embed && notices.is_empty());
     assert!(state.to_query().ends_with("&embed=1"));
