@@ -1,19 +1,21 @@
 # The two commands of the README: `make serve` and `make test`. Each installs
-# what is missing first (scripts/setup.sh), at pinned versions.
+# what is missing first (scripts/setup.sh), at pinned versions, and only what
+# it needs: serve and dist the build tools; test also the test tools and
+# Chromium; bench also the peers in bench/package.json.
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8765
 
-.PHONY: serve test dist setup build test-native test-e2e check-data bench
+.PHONY: serve test dist setup build lint test-native test-e2e check-data bench
 
 ## Build the release dist/ and serve it on 127.0.0.1.
 serve: dist
 	node scripts/serve.mjs --dir dist --port $(PORT)
 
-## Run every test: native core tests, then end-to-end tests on the built dist/.
+## Run every test: lints, native core tests, then end-to-end tests on the built dist/.
 test:
-	@scripts/setup.sh --browser
-	$(MAKE) --no-print-directory check-data test-native build
+	@scripts/setup.sh test
+	$(MAKE) --no-print-directory lint check-data test-native build
 	$(MAKE) --no-print-directory test-e2e
 
 ## Build dist/ only.
@@ -21,7 +23,7 @@ dist: setup build
 
 ## Benchmark against TimelineJS and itemsjs at 1k/10k/100k events: bench/RESULTS.md.
 bench:
-	@scripts/setup.sh --browser
+	@scripts/setup.sh bench
 	$(MAKE) --no-print-directory build
 	node bench/run.mjs
 
@@ -30,6 +32,12 @@ setup:
 
 build:
 	trunk build --release
+
+## rustfmt, and clippy on every native target and on the wasm app.
+lint:
+	cargo fmt --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --bin briefing -- -D warnings
 
 check-data:
 	cargo run --quiet --locked --bin briefing-check -- data/briefing.json

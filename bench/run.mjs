@@ -191,11 +191,11 @@ async function buildSite(tmp, datasets) {
   await cp(join(ROOT, 'dist'), site, { recursive: true });
   await mkdir(join(site, 'data'), { recursive: true });
   await mkdir(join(site, 'peers'), { recursive: true });
-  const tl = join(ROOT, 'node_modules/@knight-lab/timelinejs/dist');
+  const tl = join(ROOT, 'bench/node_modules/@knight-lab/timelinejs/dist');
   await cp(join(tl, 'js'), join(site, 'tl/js'), { recursive: true });
   await cp(join(tl, 'css'), join(site, 'tl/css'), { recursive: true });
   await mkdir(join(site, 'vendor'), { recursive: true });
-  await copyFile(join(ROOT, 'node_modules/itemsjs/dist/index.umd.js'), join(site, 'vendor/itemsjs.umd.js'));
+  await copyFile(join(ROOT, 'bench/node_modules/itemsjs/dist/index.umd.js'), join(site, 'vendor/itemsjs.umd.js'));
   await writeFile(join(site, 'peers/timeline.js'), TIMELINE_JS);
   await writeFile(join(site, 'peers/itemsjs.js'), ITEMS_JS);
   await writeFile(
