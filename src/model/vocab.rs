@@ -1,4 +1,4 @@
-//! Closed vocabularies of the data model (see `shared/design/data-model.md`).
+//! Closed vocabularies of the data model (see `docs/data-model.md`).
 //!
 //! Each is a plain enum with a stable JSON key and a reader-facing label. The
 //! `vocab!` macro keeps the key, the label and the list of allowed values in
