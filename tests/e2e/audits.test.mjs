@@ -5,7 +5,7 @@
 // Nothing here may reach the network: Chromium resolves no host but
 // 127.0.0.1 (--host-resolver-rules), and the test checks that every request
 // Lighthouse saw went to the page's own origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
-import { CHROMIUM_ARGS, launch, serveDist, newPage, openBriefing, assertClean } from './harness.mjs';
+import { CHROMIUM_ARGS, setUp, launch, newPage, openBriefing, assertClean } from './harness.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // The harness's flags (Chromium must not try the network), headless, and no
@@ -29,14 +29,8 @@ const VNU_JAR = String(createRequire(import.meta.url)('vnu-jar'));
 const MIN_SCORE = 0.95;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 
-let server, origin;
-before(async () => {
-  server = await serveDist();
-  origin = new URL(server.url).origin;
-});
-after(async () => {
-  await server?.close();
-});
+// Lighthouse launches its own Chromium; the Nu check launches one per run.
+const env = setUp({ browser: false });
 
 /** Rejects after `ms`, so that a hung run still reaches its clean-up. */
 function withTimeout(promise, ms, what) {
@@ -100,7 +94,7 @@ test('Lighthouse: performance, accessibility and best practices score at least 9
       },
     };
     const result = await withTimeout(
-      lighthouse(server.url, { port: chrome.port, output: 'json', logLevel: 'error' }, config),
+      lighthouse(env.server.url, { port: chrome.port, output: 'json', logLevel: 'error' }, config),
       180_000,
       'Lighthouse',
     );
@@ -112,12 +106,12 @@ test('Lighthouse: performance, accessibility and best practices score at least 9
       .filter((entry) => entry.method === 'Network.requestWillBeSent')
       .map((entry) => entry.params.request.url);
     assert.ok(urls.length > 0, 'Lighthouse recorded the page load');
-    const elsewhere = urls.filter((url) => !/^(data|blob):/.test(url) && new URL(url).origin !== origin);
+    const elsewhere = urls.filter((url) => !/^(data|blob):/.test(url) && new URL(url).origin !== env.origin);
     assert.deepEqual(elsewhere, [], 'requests to another origin');
 
     const scores = Object.fromEntries(CATEGORIES.map((id) => [id, lhr.categories[id].score]));
     console.log(
-      `Lighthouse ${lhr.lighthouseVersion} (desktop, simulated throttling) on ${server.url}: ` +
+      `Lighthouse ${lhr.lighthouseVersion} (desktop, simulated throttling) on ${env.server.url}: ` +
         CATEGORIES.map((id) => `${id} ${Math.round(scores[id] * 100)}`).join(', '),
     );
     const report = [];
@@ -165,10 +159,10 @@ test('the Nu HTML Checker finds no errors in the rendered page, with and without
       ['default', '', 'main article'],
       ['event', '?event=witkoff-ushakov-call', 'article.open'],
     ]) {
-      const page = await newPage(browser, { origin });
+      const page = await newPage(browser, { origin: env.origin });
       await withTimeout(
         (async () => {
-          await openBriefing(page, server.url + query);
+          await openBriefing(page, env.server.url + query);
           await page.locator(ready).first().waitFor();
         })(),
         60_000,

@@ -1,33 +1,11 @@
 // The interactive briefing, driven as a reader would: by role and name.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, serveDist, newPage, openBriefing, assertClean, screenshot } from './harness.mjs';
+import { setUp, counts, assertClean, screenshot } from './harness.mjs';
 
-let browser, server, origin;
-before(async () => {
-  browser = await launch();
-  server = await serveDist();
-  origin = new URL(server.url).origin;
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(query = '', options = {}) {
-  const page = await newPage(browser, { origin, ...options });
-  await openBriefing(page, server.url + query);
-  return page;
-}
-
-/** "5 of 17 events" → [5, 17] */
-async function counts(page) {
-  const text = await page.getByRole('status').textContent();
-  const match = text.match(/^(\d+) of (\d+) events$/);
-  assert.ok(match, `status reads "${text}"`);
-  return [Number(match[1]), Number(match[2])];
-}
+const env = setUp();
+const open = env.open;
 
 const articles = (page) => page.locator('main article');
 const filter = (page, legend) => page.getByRole('group', { name: legend, exact: true });
@@ -236,7 +214,7 @@ for (const colorScheme of ['light', 'dark']) {
     const results = await new AxeBuilder({ page }).analyze();
     const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
     assert.deepEqual(summary, []);
-    await page.goto(server.url + '?actor=adrienne-watson&status=partially_confirmed');
+    await page.goto(env.server.url + '?actor=adrienne-watson&status=partially_confirmed');
     await page.getByRole('status').waitFor();
     const empty = await new AxeBuilder({ page }).analyze();
     assert.deepEqual(empty.violations.map((v) => v.id), []);

@@ -1,28 +1,14 @@
 // The timeline and the network: drawn for the data, following the filters,
 // and filtering when touched.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, newPage, openBriefing, assertClean, screenshot } from './harness.mjs';
+import { setUp, counts, assertClean, screenshot } from './harness.mjs';
 
-let browser, server, origin;
-before(async () => {
-  browser = await launch();
-  server = await serveDist();
-  origin = new URL(server.url).origin;
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(query = '', options = {}) {
-  const page = await newPage(browser, { origin, ...options });
-  await openBriefing(page, server.url + query);
-  return page;
-}
+const env = setUp();
+const open = env.open;
 const timeline = (page) => page.getByRole('group', { name: /^Timeline of events/ });
 const network = (page) => page.getByRole('group', { name: /^Who communicated with whom/ });
-const shown = async (page) => Number((await page.getByRole('status').textContent()).split(' ')[0]);
+const shown = async (page) => (await counts(page))[0];
 
 test('both pictures render every event and every actor', async () => {
   const page = await open();

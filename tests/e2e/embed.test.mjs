@@ -1,45 +1,34 @@
 // Every route a reader may open the briefing by: a sub-path, an iframe, the
 // single file from file://, a strict CSP, and another dataset at run time.
 // No request may leave the page's origin in any of them.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
-import { launch, newPage, openBriefing, assertClean, screenshot } from './harness.mjs';
+import { setUp, counts, waitForCounts, DIST_DIR, newPage, openBriefing, assertClean, screenshot } from './harness.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
 const MINIMAL = new URL('../fixtures/minimal.json', import.meta.url).pathname;
 const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'";
 
+// dist/ plus test datasets, served together so ?data= can reach them.
+const env = setUp({
+  site: async (root) => {
+    await cp(MINIMAL, join(root, 'minimal.json'));
+    const broken = (await readFile(MINIMAL, 'utf8'))
+      .replace('"status": "confirmed"', '"status": "rumoured"')
+      .replace('"actor": "bob", "role"', '"actor": "carol", "role"');
+    await writeFile(join(root, 'broken.json'), broken);
+    await writeFile(join(root, 'truncated.json'), (await readFile(MINIMAL, 'utf8')).slice(0, 200));
+  },
+});
 let browser, site, root;
-before(async () => {
-  browser = await launch();
-  // dist/ plus test datasets, served together so ?data= can reach them.
-  root = await mkdtemp(join(tmpdir(), 'briefing-site-'));
-  await cp(DIST, root, { recursive: true });
-  await cp(MINIMAL, join(root, 'minimal.json'));
-  const broken = (await readFile(MINIMAL, 'utf8'))
-    .replace('"status": "confirmed"', '"status": "rumoured"')
-    .replace('"actor": "bob", "role"', '"actor": "carol", "role"');
-  await writeFile(join(root, 'broken.json'), broken);
-  await writeFile(join(root, 'truncated.json'), (await readFile(MINIMAL, 'utf8')).slice(0, 200));
-  site = await serve({ dir: root });
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  if (root) await rm(root, { recursive: true, force: true });
-});
+before(async () => ({ browser, server: site, root } = await env.ready));
 
 const originOf = (url) => new URL(url).origin;
-async function counts(frameOrPage) {
-  const text = await frameOrPage.getByRole('status').textContent();
-  return text.match(/^(\d+) of (\d+) events$/).slice(1).map(Number);
-}
 
 /** Drops the problems a test provoked on purpose; any other still fails it. */
 function expectProblems(page, patterns) {
@@ -64,7 +53,7 @@ test('from a sub-path of a static server', async () => {
 });
 
 test('the single file renders fully from file:// and makes no request at all', async () => {
-  const file = pathToFileURL(join(DIST, 'briefing.html')).href;
+  const file = pathToFileURL(join(DIST_DIR, 'briefing.html')).href;
   const page = await newPage(browser);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -226,7 +215,7 @@ test('"Open dataset…" and drag and drop read a local file, never uploading it'
   assert.equal((await counts(page))[0] < (await counts(page))[1], true, 'the filtered view stays');
 
   await page.getByLabel('Open dataset…').setInputFiles(MINIMAL);
-  await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent === '1 of 1 events');
+  await waitForCounts(page, { shown: 1, total: 1 });
   assert.equal(await page.getByRole('alert').count(), 0, 'success clears the problem list');
   assert.match(await page.locator('.dataset-name').textContent(), /minimal\.json \(1 events\)/);
 

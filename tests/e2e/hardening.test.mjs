@@ -6,19 +6,16 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, serveDist, newPage, openBriefing, assertClean, screenshot } from './harness.mjs';
+import { setUp, counts, waitForCounts, newPage, openBriefing, assertClean, screenshot } from './harness.mjs';
 
 const fixture = (name) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
+const env = setUp();
 let browser, server, origin, scratch;
 before(async () => {
-  browser = await launch();
-  server = await serveDist();
-  origin = new URL(server.url).origin;
+  ({ browser, server, origin } = await env.ready);
   scratch = await mkdtemp(join(tmpdir(), 'briefing-garbage-'));
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
@@ -39,9 +36,7 @@ test('a hostile dataset shows its payloads as text and runs nothing', async () =
   for (const width of [1280, 360]) {
     const page = await guarded({ width });
     await page.getByLabel('Open dataset…').setInputFiles(fixture('hostile.json'));
-    await page.waitForFunction(() => /of 3 events$/.test(document.querySelector('[role=status]')?.textContent ?? ''), null, {
-      timeout: 30_000,
-    });
+    await waitForCounts(page, { total: 3 });
     // Open every event: quotes of 10,000 characters, sources, notes.
     const toggles = page.locator('button.event-toggle');
     for (let i = 0; i < (await toggles.count()); i++) {
@@ -73,7 +68,7 @@ test('javascript:, data: and vbscript: source URLs are refused with their paths'
   await panel.waitFor();
   const text = await panel.textContent();
   for (let i = 0; i < 5; i++) assert.match(text, new RegExp(`sources\\[${i}\\]\\.url: .* is not an http\\(s\\) URL`));
-  assert.match(await status(page), /^17 of 17 events$/);
+  assert.deepEqual(await counts(page), [17, 17]);
   await assertClean(page);
 });
 

@@ -1,10 +1,15 @@
-// Shared set-up for the end-to-end tests: serve dist/ on loopback, drive
-// Debian's Chromium with Playwright, and fail a test on any console error,
-// uncaught exception, failed request or request to another origin.
+// Shared set-up for the end-to-end tests: serve dist/ (or DIST_DIR) on
+// loopback, drive Debian's Chromium with Playwright, fail a test on any
+// console error, uncaught exception, failed request or request to another
+// origin, and read the "N of M events" status line. Every e2e file (and the
+// benchmark's probes) takes these from here rather than keeping its own.
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { before, after } from 'node:test';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 
@@ -60,6 +65,79 @@ export async function newPage(browser, { origin, colorScheme = 'light', width = 
 export async function openBriefing(page, url) {
   await page.goto(url);
   await page.getByRole('status').first().waitFor();
+}
+
+/** A recording page (see newPage) on `url`, held to that URL's origin, with the briefing open. */
+export async function open(browser, url, options = {}) {
+  const page = await newPage(browser, { origin: new URL(url).origin, ...options });
+  await openBriefing(page, url);
+  return page;
+}
+
+/** The status line, "5 of 17 events": what is shown of how many. */
+export const STATUS = /^(\d+) of (\d+) events$/;
+
+/** "5 of 17 events" → [5, 17]; fails the test on any other text. */
+export function parseCounts(text) {
+  const match = String(text ?? '').trim().match(STATUS);
+  assert.ok(match, `status reads "${text}"`);
+  return [Number(match[1]), Number(match[2])];
+}
+
+/** The counts the status line of a page or frame shows now. */
+export async function counts(frameOrPage) {
+  return parseCounts(await frameOrPage.getByRole('status').first().textContent());
+}
+
+/** Waits until the status line reads `shown` of `total` events (either may be left out: any). */
+export async function waitForCounts(page, { shown, total, timeout = 30_000 } = {}) {
+  await page.waitForFunction(
+    ({ source, shown, total }) => {
+      const m = new RegExp(source).exec(document.querySelector('[role=status]')?.textContent ?? '');
+      return !!m && (shown == null || Number(m[1]) === shown) && (total == null || Number(m[2]) === total);
+    },
+    { source: STATUS.source, shown, total },
+    { timeout },
+  );
+}
+
+/**
+ * Registers the before/after hooks of a test file and returns what they set
+ * up: `{ browser, server, origin, root, open(query, options), ready }`. The
+ * server serves DIST_DIR, or, with `site`, a scratch copy of it to which
+ * `site(root)` adds files (datasets for ?data=); `browser: false` skips
+ * Playwright's browser (Lighthouse launches its own). A file's own `before`
+ * hooks run alongside this one, not after it: they `await env.ready`.
+ */
+export function setUp({ site, browser = true } = {}) {
+  const env = {
+    open: (query = '', options = {}) => open(env.browser, env.server.url + query, options),
+  };
+  let settle;
+  env.ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
+  env.ready.catch(() => {}); // reported by the hook below; a file need not await it
+  before(async () => {
+    try {
+      if (site) {
+        env.root = await mkdtemp(join(tmpdir(), 'briefing-site-'));
+        await cp(DIST_DIR, env.root, { recursive: true });
+        await site(env.root);
+      }
+      if (browser) env.browser = await launch();
+      env.server = await serve({ dir: env.root ?? DIST_DIR });
+      env.origin = new URL(env.server.url).origin;
+      settle.resolve(env);
+    } catch (e) {
+      settle.reject(e);
+      throw e;
+    }
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+    if (env.root) await rm(env.root, { recursive: true, force: true });
+  });
+  return env;
 }
 
 export async function assertClean(page) {

@@ -1,40 +1,29 @@
 // A large dataset: the result list keeps only the rows in view in the DOM,
 // scrolling and filtering keep working, and nothing errors when the list
 // shrinks below the windowing threshold and grows again.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '../../scripts/serve.mjs';
-import { launch, newPage, openBriefing, assertClean, DIST_DIR } from './harness.mjs';
+import { setUp, counts, waitForCounts, newPage, openBriefing, assertClean } from './harness.mjs';
 
 const EVENTS = 2000;
-let browser, site, root;
-before(async () => {
-  root = await mkdtemp(join(tmpdir(), 'briefing-scale-'));
-  await cp(DIST_DIR, root, { recursive: true });
+const env = setUp({
   // The benchmark's generator, small and seeded: a valid dataset of real shape.
-  execFileSync('cargo', ['run', '--quiet', '--bin', 'briefing-gen', '--', '--events', String(EVENTS), '--seed', '3', '--out', join(root, 'large.json')], {
-    cwd: new URL('../..', import.meta.url).pathname,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  browser = await launch();
-  site = await serve({ dir: root });
+  site: async (root) => {
+    execFileSync('cargo', ['run', '--quiet', '--bin', 'briefing-gen', '--', '--events', String(EVENTS), '--seed', '3', '--out', join(root, 'large.json')], {
+      cwd: new URL('../..', import.meta.url).pathname,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  },
 });
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  if (root) await rm(root, { recursive: true, force: true });
-});
-
-const counts = async (page) => (await page.getByRole('status').textContent()).match(/^(\d+) of (\d+) events$/).slice(1).map(Number);
+let browser, site;
+before(async () => ({ browser, server: site } = await env.ready));
 
 test('only the rows in view are in the DOM, and scrolling brings the others', async () => {
   const page = await newPage(browser, { origin: new URL(site.url).origin });
   await openBriefing(page, site.url + '?data=large.json');
-  await page.waitForFunction((n) => document.querySelector('[role=status]')?.textContent === `${n} of ${n} events`, EVENTS, { timeout: 60_000 });
+  await waitForCounts(page, { shown: EVENTS, total: EVENTS, timeout: 60_000 });
   assert.ok((await page.locator('main article').count()) < 60, 'a window, not the whole list');
   const firstTitle = await page.locator('main article h3').first().textContent();
   // Scroll to the end until it stays the end: measured rows replace estimates
@@ -65,7 +54,7 @@ test('only the rows in view are in the DOM, and scrolling brings the others', as
 test('filtering across the windowing threshold and back raises no error', async () => {
   const page = await newPage(browser, { origin: new URL(site.url).origin });
   await openBriefing(page, site.url + '?data=large.json');
-  await page.waitForFunction((n) => document.querySelector('[role=status]')?.textContent === `${n} of ${n} events`, EVENTS, { timeout: 60_000 });
+  await waitForCounts(page, { shown: EVENTS, total: EVENTS, timeout: 60_000 });
   await page.evaluate(() => window.scrollTo(0, 40_000));
   const search = page.getByRole('searchbox', { name: 'Search' });
   for (const query of ['ceasefire', '', 'zzzz-nothing', '', 'moscow']) {
