@@ -1,3 +1,6 @@
+// The synthetic data generator: benchmarks and tests only, never in the page.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod gen;
 pub mod layout;
 pub mod model;
 pub mod query;

@@ -2,37 +2,23 @@
 //! reproducible from its seed, and uses the whole vocabulary of the data
 //! model, so benchmarks exercise every code path the curated data does.
 //!
-//! The generator is a binary (its logic lives outside `src/model`), so the
-//! tests run the built binary and read what it writes.
+//! The tests call the library (`briefing::gen`) that the `briefing-gen`
+//! binary wraps; one test runs the binary itself for its command line.
 
 use briefing::model::{load, Briefing, Precision, Vocab};
 use std::collections::HashSet;
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Runs the generator into a fresh temporary file and returns its bytes.
+/// What `briefing-gen --events N --seed S` writes: compact JSON, validated.
 fn generate(events: usize, seed: u64) -> Vec<u8> {
-    static RUNS: AtomicUsize = AtomicUsize::new(0);
-    let run = RUNS.fetch_add(1, Ordering::Relaxed);
-    let out = std::env::temp_dir().join(format!(
-        "briefing-gen-test-{}-{run}.json",
-        std::process::id()
-    ));
-    let result = Command::new(env!("CARGO_BIN_EXE_briefing-gen"))
-        .args(["--events", &events.to_string(), "--seed", &seed.to_string()])
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .expect("briefing-gen runs");
-    let bytes = std::fs::read(&out);
-    let _ = std::fs::remove_file(&out);
-    assert!(
-        result.status.success(),
-        "briefing-gen failed ({}):\n{}",
-        result.status,
-        String::from_utf8_lossy(&result.stderr)
-    );
-    bytes.expect("briefing-gen wrote its file")
+    match briefing::gen::json(events, seed, false) {
+        Ok((_, text)) => text.into_bytes(),
+        Err(problems) => {
+            let list: Vec<String> = problems.iter().take(20).map(|p| p.to_string()).collect();
+            panic!("generated data is invalid:\n{}", list.join("\n"))
+        }
+    }
 }
 
 fn parse(bytes: &[u8]) -> Briefing {
@@ -175,4 +161,34 @@ fn the_whole_vocabulary_is_used() {
             "duplicate ids"
         );
     }
+}
+
+#[test]
+fn the_binary_writes_what_the_library_generates() {
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let out = std::env::temp_dir().join(format!(
+        "briefing-gen-test-{}-{}.json",
+        std::process::id(),
+        RUNS.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = Command::new(env!("CARGO_BIN_EXE_briefing-gen"))
+        .args(["--events", "40", "--seed", "5", "--out"])
+        .arg(&out)
+        .output()
+        .expect("briefing-gen runs");
+    let bytes = std::fs::read(&out);
+    let _ = std::fs::remove_file(&out);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert_eq!(bytes.expect("it wrote its file"), generate(40, 5));
+
+    let usage = Command::new(env!("CARGO_BIN_EXE_briefing-gen"))
+        .args(["--events", "0"])
+        .output()
+        .expect("briefing-gen runs");
+    assert_eq!(usage.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&usage.stderr).starts_with("usage: briefing-gen"));
 }

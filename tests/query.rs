@@ -113,8 +113,8 @@ fn random_state(index: &Index, rng: &mut Rng) -> ViewState {
     let mut state = ViewState::default();
     for facet in Facet::ALL {
         let options = index.options(facet);
-        for _ in 0..rng.pick(3) {
-            state.set(facet, &options[rng.pick(options.len())].key, true);
+        for _ in 0..rng.below(3) {
+            state.set(facet, &options[rng.below(options.len())].key, true);
         }
     }
     state.search = [
@@ -127,13 +127,13 @@ fn random_state(index: &Index, rng: &mut Rng) -> ViewState {
         "fake",
         "ушаков",
         "zzz",
-    ][rng.pick(9)]
+    ][rng.below(9)]
     .into();
-    if rng.pick(3) == 0 {
-        state.from = Day::new(2023, 7, 1 + rng.pick(28) as u32);
+    if rng.below(3) == 0 {
+        state.from = Day::new(2023, 7, 1 + rng.below(28) as u32);
     }
-    if rng.pick(3) == 0 {
-        state.to = Day::new(2025, 1 + rng.pick(12) as u32, 1);
+    if rng.below(3) == 0 {
+        state.to = Day::new(2025, 1 + rng.below(12) as u32, 1);
     }
     state
 }
@@ -141,7 +141,7 @@ fn random_state(index: &Index, rng: &mut Rng) -> ViewState {
 #[test]
 fn the_engine_agrees_with_a_naive_filter_on_random_states() {
     let (b, index) = bundled();
-    let mut rng = Rng(0x5eed);
+    let mut rng = Rng::new(0x5eed);
     for _ in 0..500 {
         let state = random_state(&index, &mut rng);
         let fast: BTreeSet<String> = ids(&b, &index, &state).into_iter().collect();
@@ -151,24 +151,7 @@ fn the_engine_agrees_with_a_naive_filter_on_random_states() {
 
 /// A synthetic dataset from the benchmark's generator (seeded, validated).
 fn generated(events: usize, seed: u64) -> Briefing {
-    let out = std::env::temp_dir().join(format!(
-        "briefing-query-{events}-{seed}-{}.json",
-        std::process::id()
-    ));
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_briefing-gen"))
-        .args([
-            "--events",
-            &events.to_string(),
-            "--seed",
-            &seed.to_string(),
-            "--out",
-        ])
-        .arg(&out)
-        .status()
-        .expect("briefing-gen runs");
-    assert!(status.success());
-    let text = std::fs::read_to_string(&out).unwrap();
-    let _ = std::fs::remove_file(&out);
+    let (_, text) = briefing::gen::json(events, seed, false).expect("generated data validates");
     load(&text).unwrap()
 }
 
@@ -178,13 +161,13 @@ fn the_engine_agrees_with_a_naive_filter_on_random_datasets() {
         // Small enough for the deliberately simple filter to stay quick in debug builds.
         let b = generated(150, seed);
         let index = Index::new(&b);
-        let mut rng = Rng(seed * 7919 + 1);
+        let mut rng = Rng::new(seed * 7919 + 1);
         for _ in 0..40 {
             let mut state = random_state(&index, &mut rng);
             // Words the generator writes, so searches also find something.
-            if rng.pick(2) == 0 {
+            if rng.below(2) == 0 {
                 state.search =
-                    ["ceasefire", "moscow", "call", "sanctions", "kyiv"][rng.pick(5)].into();
+                    ["ceasefire", "moscow", "call", "sanctions", "kyiv"][rng.below(5)].into();
             }
             let fast: BTreeSet<String> = ids(&b, &index, &state).into_iter().collect();
             assert_eq!(fast, naive(&b, &state), "seed {seed}, state {state:?}");
@@ -213,7 +196,7 @@ fn the_engine_agrees_with_a_naive_filter_on_random_datasets() {
 #[test]
 fn every_option_count_equals_the_results_of_choosing_it() {
     let (_, index) = bundled();
-    let mut rng = Rng(42);
+    let mut rng = Rng::new(42);
     for _ in 0..200 {
         let state = random_state(&index, &mut rng);
         let outcome = index.query(&state);

@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests. Each `tests/*.rs` is its own
 //! crate and takes them with `mod common;`, so not every one uses all.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 use briefing::model::{load, Briefing, BUNDLED};
 use briefing::query::Index;
@@ -22,19 +22,5 @@ pub fn bundled_once() -> &'static (Briefing, Index) {
     BUNDLE.get_or_init(bundled)
 }
 
-/// xorshift: deterministic random choices without a crate.
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    /// A number below `n` (which must not be 0).
-    pub fn pick(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+/// The generator's xorshift, so the tree has one: deterministic random choices.
+pub use briefing::gen::Rng;
