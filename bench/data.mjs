@@ -1,0 +1,42 @@
+// The synthetic datasets (briefing-gen, seeded), regenerated only when the
+// generator or the requested size changed.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DATA, ONLY, ROOT, SEED, SIZES, log, sha256 } from './common.mjs';
+
+/** Generates the synthetic datasets, skipping those the manifest says are current. */
+export async function generateData() {
+  await mkdir(DATA, { recursive: true });
+  const manifestPath = join(DATA, 'manifest.json');
+  const manifest = existsSync(manifestPath) ? JSON.parse(await readFile(manifestPath, 'utf8')) : {};
+  // A changed generator means different bytes: regenerate.
+  const gen = join(ROOT, 'src/gen');
+  const sources = [join(ROOT, 'src/bin/briefing_gen.rs'), ...(await readdir(gen)).sort().map((f) => join(gen, f))];
+  const generator = sha256(Buffer.concat(await Promise.all(sources.map((f) => readFile(f)))));
+  for (const size of SIZES.filter((s) => s.file && (!ONLY || ONLY.includes(s.label)))) {
+    const path = join(DATA, size.file);
+    const entry = manifest[size.file];
+    const current =
+      entry?.seed === SEED &&
+      entry.events === size.events &&
+      entry.generator === generator &&
+      existsSync(path) &&
+      (await stat(path)).size === entry.bytes;
+    if (current) {
+      log(`data: ${size.file} is current (seed ${SEED}), skipped`);
+      continue;
+    }
+    log(`data: generating ${size.file}`);
+    const args = ['run', '--quiet', '--release', '--bin', 'briefing-gen', '--'];
+    args.push('--events', String(size.events), '--seed', String(SEED), '--out', path);
+    const run = spawnSync('cargo', args, { cwd: ROOT, stdio: 'inherit', env: process.env, timeout: 900_000 });
+    if (run.status !== 0) throw new Error(`briefing-gen failed for ${size.file} (${run.error ?? run.status})`);
+    const bytes = await readFile(path);
+    manifest[size.file] = { events: size.events, seed: SEED, generator, bytes: bytes.length, sha256: sha256(bytes) };
+    await writeFile(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
+  }
+}
+
+// The peers get the same events, converted ahead of time (not timed).
