@@ -55,6 +55,12 @@ npm_install() {
   if [ "$stamp" = "$sum all" ] || { [ "$want" = build ] && [ "$stamp" = "$sum build" ]; }; then
     return
   fi
+  # npm ci empties node_modules first: never do that to an install that
+  # another checkout (a git worktree) shares through a link.
+  if [ -L "$dir/node_modules" ]; then
+    say "$dir/node_modules links to a shared install ($(readlink "$dir/node_modules")): left as it is; run 'npm ci' there if a package is missing"
+    return
+  fi
   say "installing the npm packages of $dir/package-lock.json ($want)"
   if [ "$want" = build ]; then
     (cd "$dir" && npm ci --omit=dev --no-audit --no-fund --loglevel=error)
