@@ -93,7 +93,7 @@ export async function counts(frameOrPage) {
 export async function waitForCounts(page, { shown, total, timeout = 30_000 } = {}) {
   await page.waitForFunction(
     ({ source, shown, total }) => {
-      const m = new RegExp(source).exec(document.querySelector('[role=status]')?.textContent ?? '');
+      const m = new RegExp(source).exec((document.querySelector('[role=status]')?.textContent ?? '').trim());
       return !!m && (shown == null || Number(m[1]) === shown) && (total == null || Number(m[2]) === total);
     },
     { source: STATUS.source, shown, total },
