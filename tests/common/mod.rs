@@ -6,12 +6,22 @@ use briefing::model::{load, Briefing, BUNDLED};
 use briefing::query::Index;
 use std::sync::OnceLock;
 
-/// The bundled dataset, validated (a failure lists every problem), and its index.
+/// `text` through the validator; a rejection fails the test with the first
+/// 20 problems, named after `what`.
+pub fn valid(what: &str, text: &str) -> Briefing {
+    load(text).unwrap_or_else(|problems| {
+        let list: Vec<String> = problems.iter().take(20).map(|p| p.to_string()).collect();
+        panic!(
+            "{what}: {} problem(s):\n{}",
+            problems.len(),
+            list.join("\n")
+        )
+    })
+}
+
+/// The bundled dataset, validated, and its index.
 pub fn bundled() -> (Briefing, Index) {
-    let b = load(BUNDLED).unwrap_or_else(|problems| {
-        let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        panic!("the bundled dataset is invalid:\n{}", list.join("\n"))
-    });
+    let b = valid("the bundled dataset", BUNDLED);
     let index = Index::new(&b);
     (b, index)
 }
