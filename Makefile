@@ -6,7 +6,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8765
 
-.PHONY: serve test dist setup build lint test-native test-e2e check-data bench
+.PHONY: serve test dist setup build lint test-native test-e2e check-data bench size
 
 ## Build the release dist/ and serve it on 127.0.0.1.
 serve: dist
@@ -26,6 +26,12 @@ bench:
 	@scripts/setup.sh bench
 	$(MAKE) --no-print-directory build
 	node bench/run.mjs
+
+## What the wasm is made of, by crate and function: bench/SIZE.md.
+size:
+	@scripts/setup.sh size
+	$(MAKE) --no-print-directory build
+	python3 scripts/size.py
 
 setup:
 	@scripts/setup.sh

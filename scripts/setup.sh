@@ -10,13 +10,14 @@
 #                             axe-core, Lighthouse, vnu-jar), Chromium and a
 #                             Java runtime for vnu.jar.
 #   scripts/setup.sh bench    test, plus bench/'s own npm packages (TimelineJS, itemsjs).
+#   scripts/setup.sh size     build, plus twiggy (the wasm size profiler of `make size`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 mode=${1:-build}
 case "$mode" in
-  build | test | bench) ;;
+  build | test | bench | size) ;;
   --browser) mode=test ;; # the old flag
   *)
     echo "usage: scripts/setup.sh [build|test|bench]" >&2
@@ -25,6 +26,7 @@ case "$mode" in
 esac
 
 TRUNK_VERSION=0.21.14
+TWIGGY_VERSION=0.8.0
 # wasm-bindgen-cli must equal the wasm-bindgen crate that Cargo.lock pins.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
 installed=()
@@ -91,12 +93,18 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 
 # wasm-opt (npm binaryen) for building; the test tools too for test and bench.
-if [ "$mode" = build ]; then npm_install . build; else npm_install . all; fi
+if [ "$mode" = build ] || [ "$mode" = size ]; then npm_install . build; else npm_install . all; fi
 
 # Trunk runs offline (Trunk.toml), which makes cargo offline too: fetch crates first.
 cargo fetch --locked --quiet
 
-if [ "$mode" != build ]; then
+if [ "$mode" = size ] && [ "$(twiggy --version 2>/dev/null)" != "twiggy-opt $TWIGGY_VERSION" ]; then
+  say "installing twiggy $TWIGGY_VERSION"
+  cargo install --locked "twiggy@$TWIGGY_VERSION"
+  installed+=("twiggy $TWIGGY_VERSION")
+fi
+
+if [ "$mode" = test ] || [ "$mode" = bench ]; then
   for component in clippy rustfmt; do
     if ! rustup component list --installed | grep -q "^$component"; then
       say "adding the $component component"
