@@ -519,6 +519,9 @@ enum Mutation {
 }
 
 /// Fields whose text is free (not an id, a key, a date or a URL).
+// Not here: "affiliation", "outlet" and "chain", which the status rules read
+// (two sources are independent only with different origins and affiliations),
+// so editing them can change which statuses a claim's stances allow.
 const FREE_TEXT: &[&str] = &[
     "title",
     "subtitle",
@@ -529,10 +532,7 @@ const FREE_TEXT: &[&str] = &[
     "name",
     "aliases",
     "role",
-    "affiliation",
     "note",
-    "outlet",
-    "chain",
     "author",
     "text",
     "quote",

@@ -51,7 +51,10 @@ fn naive(b: &Briefing, state: &ViewState) -> BTreeSet<String> {
             let claims: Vec<_> = b
                 .claims
                 .iter()
-                .filter(|c| c.events.contains(&e.id))
+                .filter(|c| {
+                    c.events.contains(&e.id)
+                        || c.stances.iter().any(|s| s.event.as_ref() == Some(&e.id))
+                })
                 .collect();
             let mut actors: BTreeSet<&str> =
                 e.participants.iter().map(|p| p.actor.as_str()).collect();

@@ -28,14 +28,44 @@ fn full() -> Value {
     set(&mut v, "/meta", "handling", json!("UNCLASSIFIED"));
     set(&mut v, "/actors/0", "aliases", json!(["Alicia"]));
     set(&mut v, "/actors/0", "note", json!("Note"));
+    set(&mut v, "/actors/0", "anonymous", json!(true));
     for (key, value) in [("title", "T"), ("author", "A"), ("note", "N")] {
         set(&mut v, "/sources/0", key, json!(value));
     }
+    set(
+        &mut v,
+        "/sources/0",
+        "inferred",
+        json!([{"kind": "chain_from_context", "reason": "Why"}]),
+    );
     set(&mut v, "/events/0", "secret", json!(true));
+    set(
+        &mut v,
+        "/events/0/date",
+        "inferred",
+        json!([{"kind": "year_from_context", "reason": "Why"}]),
+    );
     set(&mut v, "/events/0", "note", json!("Why"));
     set(&mut v, "/events/0/participants/0", "note", json!("Why"));
     set(&mut v, "/claims/0", "note", json!("Why"));
     set(&mut v, "/claims/0/stances/0", "note", json!("Why"));
+    set(
+        &mut v,
+        "/claims/0/stances/0",
+        "on_behalf_of",
+        json!("alice"),
+    );
+    set(&mut v, "/claims/0/stances/0", "event", json!("call"));
+    // Bob speaks for Alice, so every party acknowledges the call: "confirmed"
+    // by rule, and an override would be refused as unneeded. Another status
+    // needs the override to load.
+    set(&mut v, "/claims/0", "status", json!("alleged"));
+    set(
+        &mut v,
+        "/claims/0",
+        "status_override",
+        json!({"reason": "Curator's judgement"}),
+    );
     v
 }
 
@@ -49,6 +79,8 @@ const PLACES: &[(&str, &str)] = &[
     ("participant", "/events/0/participants/0"),
     ("claim", "/claims/0"),
     ("stance", "/claims/0/stances/0"),
+    ("status_override", "/claims/0/status_override"),
+    ("inference", "/sources/0/inferred/0"),
 ];
 
 fn def<'a>(schema: &'a Value, name: &str) -> &'a Value {
@@ -94,6 +126,10 @@ fn schema_properties_are_the_fields_of_the_types() {
         part: Some(MonthPart::Late),
         end: Some("2025-10-02".into()),
         weekday: Some(Weekday::Monday),
+        inferred: vec![Inference {
+            kind: InferenceKind::DateFromContext,
+            reason: "Why".into(),
+        }],
     };
     assert_eq!(
         keys(&serde_json::to_value(date).unwrap()),
@@ -108,7 +144,12 @@ fn schema_required_fields_are_the_ones_the_validator_requires() {
     places.push(("", ""));
     places.push(("date", "/events/0/date"));
     for (name, pointer) in places {
-        let required = strings(&def(&schema, name)["required"]);
+        let mut required = strings(&def(&schema, name)["required"]);
+        // The date's "value" is required unless the precision is "undated"
+        // (the schema's if/then/else); the sample's dates have a precision.
+        if let Some(more) = def(&schema, name).get("else") {
+            required.extend(strings(&more["required"]));
+        }
         let present = keys(full().pointer(pointer).unwrap());
         for key in present {
             let mut v = full();
@@ -154,10 +195,33 @@ fn schema_enums_are_the_vocabularies() {
     check("precision", enum_keys::<Precision>());
     check("month_part", enum_keys::<MonthPart>());
     check("weekday", enum_keys::<Weekday>());
+    check("inference_kind", enum_keys::<InferenceKind>());
 }
 
 #[test]
 fn the_validator_and_serde_read_the_bundled_dataset_alike() {
     let by_serde: Briefing = serde_json::from_str(BUNDLED).unwrap();
     assert_eq!(load(BUNDLED).unwrap(), by_serde);
+}
+
+#[test]
+fn an_undated_date_has_no_value_in_the_schema_and_the_validator() {
+    let schema = schema();
+    let date = def(&schema, "date");
+    assert_eq!(date["if"]["properties"]["precision"]["const"], "undated");
+    assert_eq!(
+        strings(&date["else"]["required"]),
+        ["value".to_string()].into()
+    );
+    let mut v = full();
+    *v.pointer_mut("/events/0/date").unwrap() = json!({"precision": "undated"});
+    load(&v.to_string()).expect("an undated event loads");
+    *v.pointer_mut("/events/0/date").unwrap() = json!({"precision": "undated", "value": "2025-10"});
+    let problems = load(&v.to_string()).unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.path == "events[0].date.value" && p.message.contains("has no")),
+        "{problems:#?}"
+    );
 }

@@ -261,3 +261,418 @@ fn a_non_object_root_is_a_clear_error() {
         "the file: expected an object, found an array"
     );
 }
+
+// ---------------------------------------------------------------------------
+// Status rules (src/model/rules.rs): every status, the override, and the
+// message a curator reads.
+// ---------------------------------------------------------------------------
+
+/// The minimal dataset with two outsiders (Carol, Dave), a second source
+/// with another origin and one repeating the first's, and the claim's
+/// stances replaced by `stances` and its status by `status`.
+fn with_stances(status: &str, stances: Value) -> Value {
+    let mut v = minimal();
+    let actors = at(&mut v, "/actors").as_array_mut().unwrap();
+    actors.push(json!({"id": "carol", "name": "Carol", "role": "Reporter", "affiliation": "C-land", "kind": "media"}));
+    actors.push(json!({"id": "dave", "name": "Dave", "role": "Reporter", "affiliation": "D-land", "kind": "media"}));
+    actors.push(json!({"id": "source-x", "name": "An official (unnamed)", "role": "Official", "affiliation": "B-land", "kind": "government_official", "anonymous": true}));
+    let sources = at(&mut v, "/sources").as_array_mut().unwrap();
+    sources.push(json!({"id": "radio", "outlet": "Radio", "chain": ["Agency"], "language": "en"}));
+    sources
+        .push(json!({"id": "gazette", "outlet": "Gazette", "chain": ["Wire"], "language": "en"}));
+    *at(&mut v, "/claims/0/status") = json!(status);
+    *at(&mut v, "/claims/0/stances") = stances;
+    v
+}
+
+fn stance(actor: &str, kind: &str, source: &str) -> Value {
+    json!({"actor": actor, "kind": kind, "date": {"precision": "month", "value": "2025-10"},
+           "quote": "Words.", "speech": "reported", "source": source})
+}
+
+fn status_problems(status: &str, stances: Value) -> Vec<Problem> {
+    match load(&with_stances(status, stances).to_string()) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems,
+    }
+}
+
+#[track_caller]
+fn allowed(status: &str, stances: Value) {
+    let problems = status_problems(status, stances);
+    assert!(
+        problems.is_empty(),
+        "{status} should be allowed: {problems:#?}"
+    );
+}
+
+#[track_caller]
+fn refused(status: &str, stances: Value, because: &str) {
+    let problems = status_problems(status, stances);
+    assert_problem(&problems, "claims[0].status", because);
+    assert_problem(&problems, "claims[0].status", "claim \"they-spoke\"");
+    assert_problem(&problems, "claims[0].status", &format!("is \"{status}\""));
+}
+
+#[test]
+fn confirmed_needs_every_party_or_two_independent_origins() {
+    let both = json!([
+        stance("alice", "confirms", "paper"),
+        stance("bob", "confirms", "paper")
+    ]);
+    allowed("confirmed", both);
+    refused(
+        "confirmed",
+        json!([stance("bob", "confirms", "paper")]),
+        "Alice does not acknowledge it on record",
+    );
+    // Two outsiders through different origins corroborate...
+    allowed(
+        "confirmed",
+        json!([
+            stance("carol", "asserts", "paper"),
+            stance("dave", "asserts", "radio")
+        ]),
+    );
+    // ...but two outlets repeating one origin (Wire) are one source.
+    refused(
+        "confirmed",
+        json!([
+            stance("carol", "asserts", "paper"),
+            stance("dave", "asserts", "gazette")
+        ]),
+        "not of independent origin (origins: Wire)",
+    );
+    // So is one actor heard through two origins.
+    refused(
+        "confirmed",
+        json!([
+            stance("carol", "asserts", "paper"),
+            stance("carol", "asserts", "radio")
+        ]),
+        "not of independent origin",
+    );
+    // A party's denial rules it out.
+    refused(
+        "confirmed",
+        json!([
+            stance("carol", "asserts", "paper"),
+            stance("dave", "asserts", "radio"),
+            stance("bob", "denies", "paper")
+        ]),
+        "Bob rejects it on record as a party",
+    );
+}
+
+#[test]
+fn partially_confirmed_needs_one_party_on_record() {
+    allowed(
+        "partially_confirmed",
+        json!([stance("bob", "confirms", "paper")]),
+    );
+    // An unnamed source is never on record.
+    refused(
+        "partially_confirmed",
+        json!([stance("source-x", "confirms", "paper")]),
+        "no party acknowledges it on record",
+    );
+    // Someone speaking for a party speaks as the party.
+    let mut for_bob = stance("carol", "confirms", "paper");
+    for_bob["on_behalf_of"] = json!("bob");
+    allowed("partially_confirmed", json!([for_bob]));
+}
+
+#[test]
+fn alleged_is_asserted_by_non_parties_or_unnamed_sources_only() {
+    allowed("alleged", json!([stance("carol", "asserts", "paper")]));
+    allowed("alleged", json!([stance("source-x", "asserts", "paper")]));
+    refused(
+        "alleged",
+        json!([stance("bob", "confirms", "paper")]),
+        "Bob acknowledges it on record as a party",
+    );
+    refused(
+        "alleged",
+        json!([
+            stance("carol", "asserts", "paper"),
+            stance("dave", "asserts", "radio")
+        ]),
+        "it is corroborated",
+    );
+    refused(
+        "alleged",
+        json!([stance("carol", "declines_to_comment", "paper")]),
+        "nobody asserts it",
+    );
+}
+
+#[test]
+fn disputed_and_denied_follow_who_denies_and_who_asserts_on_record() {
+    let both = json!([
+        stance("carol", "asserts", "paper"),
+        stance("bob", "denies", "paper")
+    ]);
+    allowed("disputed", both.clone());
+    allowed("denied", both);
+    // "fake" is a denial too.
+    allowed(
+        "denied",
+        json!([stance("bob", "disputes_authenticity", "paper")]),
+    );
+    refused(
+        "disputed",
+        json!([stance("bob", "denies", "paper")]),
+        "nobody asserts it on record",
+    );
+    refused(
+        "denied",
+        json!([
+            stance("alice", "confirms", "paper"),
+            stance("bob", "denies", "paper")
+        ]),
+        "Alice acknowledges it on record as a party",
+    );
+    // An outsider's denial is not a party's.
+    refused(
+        "denied",
+        json!([stance("carol", "denies", "paper")]),
+        "no party denies it on record",
+    );
+    allowed("unverified", json!([stance("carol", "denies", "paper")]));
+}
+
+#[test]
+fn unverified_and_retracted() {
+    allowed(
+        "unverified",
+        json!([stance("bob", "declines_to_comment", "paper")]),
+    );
+    allowed("unverified", json!([stance("bob", "downplays", "paper")]));
+    refused(
+        "unverified",
+        json!([stance("bob", "denies", "paper")]),
+        "Bob rejects it on record",
+    );
+    allowed(
+        "retracted",
+        json!([
+            stance("carol", "asserts", "paper"),
+            stance("carol", "retracts", "paper")
+        ]),
+    );
+    refused(
+        "retracted",
+        json!([
+            stance("carol", "asserts", "paper"),
+            stance("dave", "retracts", "radio")
+        ]),
+        "nobody who asserted it withdraws it",
+    );
+}
+
+#[test]
+fn an_override_keeps_a_status_with_a_reason_and_only_when_needed() {
+    let mut v = with_stances("confirmed", json!([stance("bob", "confirms", "paper")]));
+    let refused = load(&v.to_string()).unwrap_err();
+    assert!(
+        refused[0].message.contains("add \"status_override\""),
+        "{refused:#?}"
+    );
+    set(
+        &mut v,
+        "/claims/0",
+        "status_override",
+        json!({"reason": "Alice's office confirmed off the record."}),
+    );
+    let b = load(&v.to_string()).expect("the override keeps it");
+    assert_eq!(
+        b.claims[0].status_override.as_ref().unwrap().reason,
+        "Alice's office confirmed off the record."
+    );
+    set(
+        &mut v,
+        "/claims/0",
+        "status_override",
+        json!({"reason": " "}),
+    );
+    assert_problem(
+        &load(&v.to_string()).unwrap_err(),
+        "claims[0].status_override.reason",
+        "must not be empty",
+    );
+    set(&mut v, "/claims/0", "status_override", json!({}));
+    assert_problem(
+        &load(&v.to_string()).unwrap_err(),
+        "claims[0].status_override.reason",
+        "required but missing",
+    );
+    // Not needed where the rules allow the status anyway.
+    let problems = problems_after(|v| {
+        set(
+            v,
+            "/claims/0",
+            "status_override",
+            json!({"reason": "Because."}),
+        )
+    });
+    assert_problem(&problems, "claims[0].status_override", "is not needed");
+}
+
+#[test]
+fn the_rule_names_what_the_status_needs() {
+    let problems = status_problems("alleged", json!([stance("bob", "confirms", "paper")]));
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    let message = &problems[0].message;
+    assert!(
+        message.contains(briefing::model::rules::rule(
+            briefing::model::ClaimStatus::Alleged
+        )),
+        "{message}"
+    );
+    assert!(
+        message.contains("Allowed: partially_confirmed"),
+        "{message}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Stance events, inferred markers, undated dates
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_stance_names_an_event_it_was_made_in() {
+    let ok = problems_after(|v| set(v, "/claims/0/stances/0", "event", json!("call")));
+    assert!(ok.is_empty(), "{ok:#?}");
+    let problems = problems_after(|v| set(v, "/claims/0/stances/0", "event", json!("briefing")));
+    assert_problem(
+        &problems,
+        "claims[0].stances[0].event",
+        "event \"briefing\", which is not in the dataset",
+    );
+    let problems = problems_after(|v| {
+        *at(v, "/events/0/participants") = json!([{"actor": "alice", "role": "speaker"}]);
+        set(v, "/claims/0/stances/0", "event", json!("call"));
+    });
+    assert_problem(
+        &problems,
+        "claims[0].stances[0].event",
+        "\"bob\" is not a participant of event \"call\"",
+    );
+    let problems = problems_after(|v| set(v, "/claims/0/stances/0", "on_behalf_of", json!("zed")));
+    assert_problem(
+        &problems,
+        "claims[0].stances[0].on_behalf_of",
+        "actor \"zed\"",
+    );
+    let problems = problems_after(|v| set(v, "/claims/0/stances/0", "on_behalf_of", json!("bob")));
+    assert_problem(&problems, "claims[0].stances[0].on_behalf_of", "own actor");
+}
+
+#[test]
+fn inferred_markers_fit_where_they_sit() {
+    let marker = |kind: &str| json!([{"kind": kind, "reason": "Why."}]);
+    let ok = problems_after(|v| {
+        set(v, "/events/0/date", "inferred", marker("year_from_context"));
+        set(v, "/sources/0", "inferred", marker("chain_from_context"));
+        *at(v, "/claims/0/stances/0/date") = json!({"precision": "day", "value": "2025-10-29",
+            "weekday": "wednesday", "inferred": [{"kind": "day_from_weekday", "reason": "Why."},
+            {"kind": "weekday_from_context", "reason": "Why."}]});
+    });
+    assert!(ok.is_empty(), "{ok:#?}");
+    let problems =
+        problems_after(|v| set(v, "/events/0/date", "inferred", marker("day_from_weekday")));
+    assert_problem(
+        &problems,
+        "events[0].date.inferred[0].kind",
+        "needs precision \"day\"",
+    );
+    let problems = problems_after(|v| {
+        set(
+            v,
+            "/events/0/date",
+            "inferred",
+            marker("weekday_from_context"),
+        )
+    });
+    assert_problem(
+        &problems,
+        "events[0].date.inferred[0].kind",
+        "needs the \"weekday\"",
+    );
+    let problems = problems_after(|v| {
+        set(
+            v,
+            "/events/0/date",
+            "inferred",
+            marker("chain_from_context"),
+        )
+    });
+    assert_problem(
+        &problems,
+        "events[0].date.inferred[0].kind",
+        "does not belong on a date",
+    );
+    let problems =
+        problems_after(|v| set(v, "/sources/0", "inferred", marker("year_from_context")));
+    assert_problem(
+        &problems,
+        "sources[0].inferred[0].kind",
+        "does not belong on a source",
+    );
+    let problems = problems_after(|v| {
+        set(
+            v,
+            "/sources/0",
+            "inferred",
+            json!([{"kind": "chain_from_context"}]),
+        )
+    });
+    assert_problem(
+        &problems,
+        "sources[0].inferred[0].reason",
+        "required but missing",
+    );
+    let problems = problems_after(|v| set(v, "/sources/0", "inferred", marker("guess")));
+    assert_problem(
+        &problems,
+        "sources[0].inferred[0].kind",
+        "unknown inference kind \"guess\"",
+    );
+}
+
+#[test]
+fn undated_dates_have_nothing_but_their_precision() {
+    let ok = problems_after(|v| *at(v, "/events/0/date") = json!({"precision": "undated"}));
+    assert!(ok.is_empty(), "{ok:#?}");
+    for (field, value) in [
+        ("value", json!("2025-10")),
+        ("weekday", json!("monday")),
+        ("end", json!("2025-10-02")),
+    ] {
+        let problems = problems_after(|v| {
+            *at(v, "/events/0/date") = json!({"precision": "undated"});
+            set(v, "/events/0/date", field, value.clone());
+        });
+        assert_problem(
+            &problems,
+            &format!("events[0].date.{field}"),
+            "an \"undated\" date has no",
+        );
+    }
+    let problems = problems_after(|v| {
+        *at(v, "/events/0/date") = json!({"precision": "undated", "inferred": [{"kind": "year_from_context", "reason": "Why."}]});
+    });
+    assert_problem(
+        &problems,
+        "events[0].date.inferred[0].kind",
+        "nothing inferred",
+    );
+    // Without "undated", a date still needs its value.
+    let problems = problems_after(|v| {
+        at(v, "/events/0/date")
+            .as_object_mut()
+            .unwrap()
+            .remove("value");
+    });
+    assert_problem(&problems, "events[0].date.value", "required but missing");
+}

@@ -1,18 +1,27 @@
 //! Checks a briefing dataset and prints every problem with its place and reason.
 //!
-//! Usage: `cargo run --bin briefing-check -- data/briefing.json [more.json...]`
-//! Exits 0 when every file is valid, 1 when any has problems, 2 on usage errors.
+//! Usage: `cargo run --bin briefing-check -- [--report] data/briefing.json [more.json...]`
+//! With `--report`, a valid file is followed by the curator's report: each
+//! claim's status, the rule that allows it (or the override) and its stances,
+//! then every inference. Exits 0 when every file is valid, 1 when any has
+//! problems, 2 on usage errors.
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let paths: Vec<String> = std::env::args().skip(1).collect();
-    if paths.is_empty() || paths.iter().any(|p| p == "-h" || p == "--help") {
-        eprintln!("usage: briefing-check FILE.json [FILE.json...]");
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let report = args.iter().any(|a| a == "--report");
+    args.retain(|a| a != "--report");
+    if args.is_empty()
+        || args
+            .iter()
+            .any(|p| p == "-h" || p == "--help" || p.starts_with("--"))
+    {
+        eprintln!("usage: briefing-check [--report] FILE.json [FILE.json...]");
         return ExitCode::from(2);
     }
     let mut failed = false;
-    for path in &paths {
+    for path in &args {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) => {
@@ -22,13 +31,33 @@ fn main() -> ExitCode {
             }
         };
         match briefing::model::load(&text) {
-            Ok(b) => println!(
-                "{path}: ok ({} events, {} claims, {} actors, {} sources)",
-                b.events.len(),
-                b.claims.len(),
-                b.actors.len(),
-                b.sources.len()
-            ),
+            Ok(b) => {
+                let inferences = briefing::model::report::inferences(&b);
+                println!(
+                    "{path}: ok ({} events, {} claims, {} actors, {} sources; {} inference(s) marked{})",
+                    b.events.len(),
+                    b.claims.len(),
+                    b.actors.len(),
+                    b.sources.len(),
+                    inferences.len(),
+                    if report || inferences.is_empty() {
+                        ""
+                    } else {
+                        ", listed by --report"
+                    }
+                );
+                let overrides = b.claims.iter().filter(|c| c.status_override.is_some());
+                for claim in overrides {
+                    println!(
+                        "  note: claims[{}] keeps \"{}\" by the curator's override",
+                        claim.id,
+                        briefing::model::Vocab::key(claim.status)
+                    );
+                }
+                if report {
+                    println!("\n{}", briefing::model::report::report(&b));
+                }
+            }
             Err(problems) => {
                 failed = true;
                 println!("{path}: {} problem(s)", problems.len());

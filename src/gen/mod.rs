@@ -15,6 +15,7 @@ mod words;
 pub use rng::Rng;
 
 use crate::model::date::Day;
+use crate::model::rules;
 use crate::model::{
     load, Actor, ActorKind, Briefing, Channel, Claim, ClaimStatus, DateSpec, Event, EventStatus,
     Meta, Modality, MonthPart, Participant, Precision, Problem, Role, Source, Speech, Stance,
@@ -100,7 +101,7 @@ pub fn generate(n_events: usize, seed: u64) -> Briefing {
         .collect();
     let sources = gen_sources(&mut rng, (n_events / 4).clamp(8, 20_000), &media);
     let events = gen_events(&mut rng, n_events, &actors, &sources);
-    let claims = gen_claims(&mut rng, n_events * 4 / 5, &events, &actors);
+    let claims = gen_claims(&mut rng, n_events * 4 / 5, &events, &actors, &sources);
     Briefing {
         schema: None,
         meta: Meta {
@@ -196,6 +197,7 @@ fn person(rng: &mut Rng, kind: ActorKind) -> Actor {
             role,
             affiliation: "Russia".into(),
             kind,
+            anonymous: false,
             note: None,
         }
     } else {
@@ -214,6 +216,7 @@ fn person(rng: &mut Rng, kind: ActorKind) -> Actor {
             role,
             affiliation: rng.pick(WEST_COUNTRIES).to_string(),
             kind,
+            anonymous: false,
             note: None,
         }
     }
@@ -230,6 +233,7 @@ fn body(rng: &mut Rng, kind: ActorKind) -> Actor {
             role: "Government or state body".into(),
             affiliation: country.to_string(),
             kind,
+            anonymous: false,
             note: None,
         };
     }
@@ -258,6 +262,7 @@ fn body(rng: &mut Rng, kind: ActorKind) -> Actor {
         }
         .to_string(),
         kind,
+        anonymous: false,
         note: None,
     }
 }
@@ -311,6 +316,7 @@ fn gen_sources(rng: &mut Rng, count: usize, media: &[&str]) -> Vec<Source> {
                     .pick(&["en", "en", "en", "ru", "de", "fr", "uk"])
                     .to_string(),
                 url,
+                inferred: Vec::new(),
                 note: rng
                     .chance(0.15)
                     .then(|| "Datelined by the relaying agency.".into()),
@@ -328,7 +334,7 @@ fn random_day(rng: &mut Rng) -> Day {
 
 /// A date that is valid for its precision and never more exact than it says.
 fn random_date(rng: &mut Rng, day: Day) -> DateSpec {
-    let precision = Precision::ALL[rng.weighted(&[40, 8, 15, 10, 4, 8, 10, 5])];
+    let precision = Precision::ALL[rng.weighted(&[40, 8, 15, 10, 4, 8, 10, 5, 2])];
     let month = format!("{:04}-{:02}", day.year, day.month);
     let mut date = match precision {
         Precision::Day | Precision::NotAfter => DateSpec::new(precision, &day.iso()),
@@ -350,6 +356,7 @@ fn random_date(rng: &mut Rng, day: Day) -> DateSpec {
                 ..DateSpec::new(precision, &day.iso())
             }
         }
+        Precision::Undated => DateSpec::undated(),
     };
     // A weekday must be the day's own; "not before" ones have only a weekday
     // (an undated article's "on Wednesday"), as in the curated data.
@@ -397,7 +404,7 @@ fn gen_events(rng: &mut Rng, count: usize, actors: &[Actor], sources: &[Source])
     let anyone = |rng: &mut Rng| rng.skewed(actors.len());
     (0..count)
         .map(|i| {
-            let modality = Modality::ALL[rng.weighted(&[20, 8, 18, 6, 6, 24, 18])];
+            let modality = Modality::ALL[rng.weighted(&[20, 8, 18, 6, 6, 24, 18, 3])];
             let contact = !matches!(modality, Modality::PublicStatement | Modality::Publication);
             let topic = rng.pick(TOPICS);
             let (who, roles): (Vec<usize>, Vec<Role>) = match modality {
@@ -465,6 +472,7 @@ fn gen_events(rng: &mut Rng, count: usize, actors: &[Actor], sources: &[Source])
                 }
                 Modality::PublicStatement => format!("{} comments on {topic}", name(0)),
                 Modality::Publication => format!("{} reports on {topic}", name(0)),
+                Modality::Unspecified => format!("{} and {} talk about {topic}", name(0), name(1)),
             };
             let planned = rng.chance(0.05);
             let day = if planned {
@@ -537,7 +545,18 @@ fn fill(template: &str, topic: &str) -> String {
     template.replace("{t}", topic)
 }
 
-fn gen_claims(rng: &mut Rng, count: usize, events: &[Event], actors: &[Actor]) -> Vec<Claim> {
+fn gen_claims(
+    rng: &mut Rng,
+    count: usize,
+    events: &[Event],
+    actors: &[Actor],
+    sources: &[Source],
+) -> Vec<Claim> {
+    let lookup = rules::Lookup {
+        actors,
+        sources,
+        events,
+    };
     (0..count)
         .map(|k| {
             let first = rng.below(events.len());
@@ -550,13 +569,13 @@ fn gen_claims(rng: &mut Rng, count: usize, events: &[Event], actors: &[Actor]) -
             }
             let event = &events[first];
             let topic = rng.pick(TOPICS);
-            let stances = (0..rng.range(1, 3))
+            let mut stances: Vec<Stance> = (0..rng.range(1, 3))
                 .map(|j| {
                     // The first stance mostly asserts: someone made the claim.
                     let kind = if j == 0 && rng.chance(0.6) {
                         StanceKind::Asserts
                     } else {
-                        StanceKind::ALL[rng.weighted(&[20, 15, 20, 8, 8, 10])]
+                        StanceKind::ALL[rng.weighted(&[20, 15, 20, 8, 8, 10, 4])]
                     };
                     let actor = if rng.chance(0.7) {
                         rng.pick(&event.participants).actor.clone()
@@ -594,11 +613,21 @@ fn gen_claims(rng: &mut Rng, count: usize, events: &[Event], actors: &[Actor]) -
                             Speech::Direct
                         },
                         source: rng.pick(&event.sources).clone(),
+                        on_behalf_of: None,
+                        event: None,
                         note: rng.chance(0.1).then(|| "Quoted in translation.".into()),
                     }
                 })
                 .collect();
-            Claim {
+            // Whoever retracts withdraws what they asserted: the first stance's actor.
+            if let [first, rest @ ..] = stances.as_mut_slice() {
+                for s in rest.iter_mut().filter(|s| s.kind == StanceKind::Retracts) {
+                    if first.kind == StanceKind::Asserts {
+                        s.actor = first.actor.clone();
+                    }
+                }
+            }
+            let mut claim = Claim {
                 id: format!("claim-{k}"),
                 text: format!(
                     "The parties to \u{201c}{}\u{201d} discussed {topic}.",
@@ -610,7 +639,14 @@ fn gen_claims(rng: &mut Rng, count: usize, events: &[Event], actors: &[Actor]) -
                 note: rng
                     .chance(0.25)
                     .then(|| "Status is a judgement from the sources listed.".into()),
+                status_override: None,
+            };
+            // A drawn status the stances do not allow gives way to one they do.
+            let verdict = lookup.judge(&claim);
+            if !verdict.allows(claim.status) {
+                claim.status = verdict.allowed()[0];
             }
+            claim
         })
         .collect()
 }

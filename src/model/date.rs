@@ -4,6 +4,7 @@
 //! October", a range, "not before October 2025"...). It is shown as written
 //! and sorted and filtered by the range of days it covers ([`DateSpec::bounds`]).
 
+use super::types::Inference;
 use super::vocab::{MonthPart, Precision, Vocab, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -196,6 +197,8 @@ impl PartialDate {
 pub struct DateSpec {
     pub precision: Precision,
     /// The date itself; its shape depends on `precision` (a range's start).
+    /// Empty only for `undated`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub value: String,
     /// With `part_of_month`: which part.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -206,6 +209,9 @@ pub struct DateSpec {
     /// When the source names only a weekday ("on Wednesday").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weekday: Option<Weekday>,
+    /// What in this date is inferred rather than stated, and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inferred: Vec<Inference>,
 }
 
 /// A checked date: the first and last day it may fall on (`None` = open).
@@ -240,12 +246,40 @@ impl DateSpec {
             part: None,
             end: None,
             weekday: None,
+            inferred: Vec::new(),
         }
+    }
+
+    /// No date at all: the source says a thing exists or sometimes happens, not when.
+    pub fn undated() -> DateSpec {
+        DateSpec::new(Precision::Undated, "")
+    }
+
+    pub fn is_undated(&self) -> bool {
+        self.precision == Precision::Undated
     }
 
     /// Checks the date against its precision and returns the days it covers,
     /// or why it cannot be read. Messages name the field at fault.
     pub fn check(&self) -> Result<Bounds, (&'static str, String)> {
+        if self.is_undated() {
+            let stray = [
+                ("value", !self.value.is_empty()),
+                ("part", self.part.is_some()),
+                ("end", self.end.is_some()),
+                ("weekday", self.weekday.is_some()),
+            ];
+            if let Some((field, _)) = stray.iter().find(|(_, set)| *set) {
+                return Err((
+                    field,
+                    format!("an \"undated\" date has no \"{field}\": leave it out"),
+                ));
+            }
+            return Ok(Bounds {
+                start: None,
+                end: None,
+            });
+        }
         let value = PartialDate::parse(&self.value).map_err(|e| ("value", e))?;
         let precision = self.precision;
         let needs = |shape: PartialDate| -> Result<(), (&'static str, String)> {
@@ -353,6 +387,7 @@ impl DateSpec {
                 start: None,
                 end: Some(value.last_day()),
             },
+            Precision::Undated => unreachable!("handled above"),
         };
         if let (Some(weekday), Precision::Day, Some(day)) = (self.weekday, precision, bounds.start)
         {
@@ -374,6 +409,9 @@ impl DateSpec {
 
     /// The date as a reader should see it: no more exact than stored.
     pub fn display(&self) -> String {
+        if self.is_undated() {
+            return "date not given".into();
+        }
         let Ok(bounds) = self.check() else {
             return self.value.clone();
         };
@@ -397,6 +435,7 @@ impl DateSpec {
             }
             Precision::NotBefore => format!("{} or later", value.long()),
             Precision::NotAfter => format!("{} or earlier", value.long()),
+            Precision::Undated => unreachable!("handled above"),
         };
         match (self.weekday, self.precision) {
             (Some(w), Precision::Day) => format!("{}, {text}", w.label()),
@@ -408,6 +447,9 @@ impl DateSpec {
     /// The heading of the group an event sorts into: its month when the date
     /// lies within one month, otherwise no more than the date supports.
     pub fn group_label(&self) -> String {
+        if self.is_undated() {
+            return "Date not given".into();
+        }
         let Ok(bounds) = self.check() else {
             return "Undated".into();
         };
@@ -444,6 +486,8 @@ impl DateSpec {
                 let last = PartialDate::parse(&self.value).map(|v| v.last_day().ordinal());
                 (last.unwrap_or(start), end)
             }
+            // Nothing to place it by: after everything that has a date.
+            Precision::Undated => (i32::MAX, i32::MAX),
             _ => (start, end),
         }
     }

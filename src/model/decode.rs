@@ -47,6 +47,10 @@ pub fn load(text: &str) -> Result<Briefing, Vec<Problem>> {
     let mut cx = Cx::default();
     let briefing = decode_briefing(&mut cx, &value);
     check_references(&mut cx, &briefing);
+    // Statuses are judged only once everything they rest on reads.
+    if cx.problems.is_empty() {
+        check_statuses(&mut cx, &briefing);
+    }
     if cx.problems.is_empty() {
         Ok(briefing)
     } else {
@@ -263,6 +267,34 @@ impl<'v> Obj<'v> {
         }
     }
 
+    /// The optional `inferred` list: each entry a kind and a reason. `dates`
+    /// says whether this is a date (date kinds) or a source (chain kinds).
+    fn inferences(&mut self, cx: &mut Cx, dates: bool) -> Vec<Inference> {
+        self.list(cx, "inferred", false, |cx, value, path| {
+            let mut i = cx.object(value, path);
+            let kind: Option<InferenceKind> = i.vocab(cx, "kind");
+            if let Some(kind) = kind {
+                if kind.is_about_a_date() != dates {
+                    let place = if dates {
+                        "a date; mark an inferred chain on its source"
+                    } else {
+                        "a source; mark an inferred date on the date"
+                    };
+                    cx.report(
+                        &i.at("kind"),
+                        format!("\"{}\" does not belong on {place}", kind.key()),
+                    );
+                }
+            }
+            let inference = Inference {
+                kind: kind.unwrap_or(InferenceKind::DateFromContext),
+                reason: i.text(cx, "reason"),
+            };
+            i.finish(cx);
+            inference
+        })
+    }
+
     fn finish(self, cx: &mut Cx) {
         let Some(map) = self.map else { return };
         for key in map.keys() {
@@ -378,6 +410,7 @@ fn decode_actor(cx: &mut Cx, value: &Value, path: &str) -> Actor {
         role: o.text(cx, "role"),
         affiliation: o.text(cx, "affiliation"),
         kind: o.vocab(cx, "kind").unwrap_or(ActorKind::GovernmentOfficial),
+        anonymous: o.flag(cx, "anonymous"),
         note: o.opt_text(cx, "note"),
     };
     o.finish(cx);
@@ -396,6 +429,7 @@ fn decode_source(cx: &mut Cx, value: &Value, path: &str) -> Source {
         language: o.text(cx, "language"),
         url: o.opt_text(cx, "url"),
         note: o.opt_text(cx, "note"),
+        inferred: o.inferences(cx, false),
     };
     if let Some(url) = &source.url {
         if !is_http_url(url) {
@@ -408,22 +442,57 @@ fn decode_source(cx: &mut Cx, value: &Value, path: &str) -> Source {
 
 fn decode_date(cx: &mut Cx, mut o: Obj) -> DateSpec {
     let precision = o.vocab(cx, "precision");
+    let undated = precision == Some(Precision::Undated);
     let date = DateSpec {
         precision: precision.unwrap_or(Precision::Day),
-        value: o.text(cx, "value"),
+        // An undated date has no value; check() names one that is there anyway.
+        value: if undated {
+            o.opt_text(cx, "value").unwrap_or_default()
+        } else {
+            o.text(cx, "value")
+        },
         part: o.opt_vocab(cx, "part"),
         end: o.opt_text(cx, "end"),
         weekday: o.opt_vocab(cx, "weekday"),
+        inferred: o.inferences(cx, true),
     };
     // Only judge the date once its parts could be read.
     let parts_broken = cx.problems.iter().any(|p| p.path.starts_with(&o.path));
-    if precision.is_some() && !date.value.is_empty() && !parts_broken {
+    if precision.is_some() && (undated || !date.value.is_empty()) && !parts_broken {
         if let Err((field, reason)) = date.check() {
             cx.report(&o.at(field), reason);
         }
+        check_date_inferences(cx, &o, &date);
     }
     o.finish(cx);
     date
+}
+
+/// A marker must fit the date it sits on: a day derived from a weekday is a
+/// day with that weekday, a weekday taken from elsewhere is a weekday.
+fn check_date_inferences(cx: &mut Cx, o: &Obj, date: &DateSpec) {
+    for (i, inference) in date.inferred.iter().enumerate() {
+        let at = format!("{}[{i}].kind", o.at("inferred"));
+        let misfit = match inference.kind {
+            InferenceKind::DayFromWeekday
+                if date.precision != Precision::Day || date.weekday.is_none() =>
+            {
+                Some("\"day_from_weekday\" needs precision \"day\" and the \"weekday\" it was derived from")
+            }
+            InferenceKind::WeekdayFromContext if date.weekday.is_none() => {
+                Some("\"weekday_from_context\" needs the \"weekday\" it marks")
+            }
+            InferenceKind::YearFromContext | InferenceKind::DateFromContext
+                if date.is_undated() =>
+            {
+                Some("an undated date has nothing inferred to mark")
+            }
+            _ => None,
+        };
+        if let Some(reason) = misfit {
+            cx.report(&at, reason);
+        }
+    }
 }
 
 impl Default for DateSpec {
@@ -491,12 +560,24 @@ fn decode_claim(cx: &mut Cx, value: &Value, path: &str) -> Claim {
                 quote: s.text(cx, "quote"),
                 speech: s.vocab(cx, "speech").unwrap_or(Speech::Direct),
                 source: s.text(cx, "source"),
+                on_behalf_of: s.opt_text(cx, "on_behalf_of"),
+                event: s.opt_text(cx, "event"),
                 note: s.opt_text(cx, "note"),
             };
             s.finish(cx);
             stance
         }),
         note: o.opt_text(cx, "note"),
+        status_override: match o.get(cx, "status_override", false) {
+            Some(value) => {
+                let path = o.at("status_override");
+                let mut r = cx.object(value, &path);
+                let reason = r.text(cx, "reason");
+                r.finish(cx);
+                Some(StatusOverride { reason })
+            }
+            None => None,
+        },
     };
     o.finish(cx);
     claim
@@ -561,6 +642,44 @@ fn check_references(cx: &mut Cx, b: &Briefing) {
             let at = format!("claims[{i}].stances[{j}]");
             refer(cx, &actors, "actor", &s.actor, format!("{at}.actor"));
             refer(cx, &sources, "source", &s.source, format!("{at}.source"));
+            if let Some(actor) = &s.on_behalf_of {
+                refer(cx, &actors, "actor", actor, format!("{at}.on_behalf_of"));
+                if *actor == s.actor {
+                    cx.report(
+                        &format!("{at}.on_behalf_of"),
+                        "names the stance's own actor: leave it out",
+                    );
+                }
+            }
+            if let Some(event) = &s.event {
+                refer(cx, &events, "event", event, format!("{at}.event"));
+                // A stance is made by someone taking part in the event it names.
+                let took_part = b.events.iter().filter(|e| e.id == *event).all(|e| {
+                    e.participants
+                        .iter()
+                        .any(|p| p.actor == s.actor || Some(&p.actor) == s.on_behalf_of.as_ref())
+                });
+                if !took_part {
+                    cx.report(
+                        &format!("{at}.event"),
+                        format!(
+                            "\"{}\" is not a participant of event \"{event}\", so the stance cannot have been made in it",
+                            s.actor
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Every claim's status is one its stances allow (see `rules.rs`), or carries
+/// an override with the curator's reason.
+fn check_statuses(cx: &mut Cx, b: &Briefing) {
+    let lookup = super::rules::Lookup::of(b);
+    for (i, claim) in b.claims.iter().enumerate() {
+        if let Err((field, message)) = super::rules::check(&lookup, claim) {
+            cx.report(&format!("claims[{i}].{field}"), message);
         }
     }
 }

@@ -2,6 +2,8 @@
 
 pub mod date;
 pub mod decode;
+pub mod report;
+pub mod rules;
 pub mod types;
 pub mod vocab;
 

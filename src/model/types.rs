@@ -3,7 +3,7 @@
 
 use super::date::DateSpec;
 use super::vocab::{
-    ActorKind, ClaimStatus, EventStatus, Modality, Role, Speech, StanceKind, Track,
+    ActorKind, ClaimStatus, EventStatus, InferenceKind, Modality, Role, Speech, StanceKind, Track,
 };
 use serde::{Deserialize, Serialize};
 
@@ -51,8 +51,20 @@ pub struct Actor {
     /// Country or organisation.
     pub affiliation: String,
     pub kind: ActorKind,
+    /// Not named in the sources ("one of the individuals involved"): what it
+    /// says is never on record.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub anonymous: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// A machine-readable mark that something is inferred, not stated, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inference {
+    pub kind: InferenceKind,
+    pub reason: String,
 }
 
 /// A report that carries a stance or a fact.
@@ -78,6 +90,9 @@ pub struct Source {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Set when the chain is inferred from context rather than stated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inferred: Vec<Inference>,
 }
 
 impl Source {
@@ -149,6 +164,16 @@ pub struct Claim {
     /// Why this status, where it is a judgement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The curator keeps a status the stances do not allow by rule, and says why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_override: Option<StatusOverride>,
+}
+
+/// A curator's judgement that overrides the status rules (see `rules.rs`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusOverride {
+    pub reason: String,
 }
 
 /// Who said what about a claim, when, in which words, and where it was reported.
@@ -162,6 +187,13 @@ pub struct Stance {
     pub quote: String,
     pub speech: Speech,
     pub source: String,
+    /// The actor the speaker speaks for (a spokeswoman for her minister), which
+    /// makes the stance a party's when that actor is a party to the claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf_of: Option<String>,
+    /// The event (a statement, a post) in which the stance was taken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }

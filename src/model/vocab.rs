@@ -112,6 +112,7 @@ vocab!(
         ViaIntermediary = "via_intermediary", "Via intermediary";
         PublicStatement = "public_statement", "Public statement";
         Publication = "publication", "Publication";
+        Unspecified = "unspecified", "Not stated";
     }
 );
 
@@ -145,6 +146,7 @@ vocab!(
         DisputesAuthenticity = "disputes_authenticity", "disputes authenticity";
         DeclinesToComment = "declines_to_comment", "declines to comment";
         Downplays = "downplays", "downplays";
+        Retracts = "retracts", "retracts";
     }
 );
 
@@ -167,8 +169,27 @@ vocab!(
         Range = "range", "range";
         NotBefore = "not_before", "not before";
         NotAfter = "not_after", "not after";
+        Undated = "undated", "date not given";
     }
 );
+
+vocab!(
+    /// Why a date or a source chain is more than the source says in so many words.
+    InferenceKind, "inference kind" {
+        DayFromWeekday = "day_from_weekday", "day derived from a weekday and the publication date";
+        YearFromContext = "year_from_context", "year inferred from context";
+        WeekdayFromContext = "weekday_from_context", "weekday taken from a neighbouring sentence";
+        DateFromContext = "date_from_context", "date bounds inferred from context";
+        ChainFromContext = "chain_from_context", "source chain inferred, not stated";
+    }
+);
+
+impl InferenceKind {
+    /// Whether the kind is about a date (otherwise about a source chain).
+    pub fn is_about_a_date(self) -> bool {
+        !matches!(self, InferenceKind::ChainFromContext)
+    }
+}
 
 vocab!(
     /// Which part of a month a "part_of_month" date means.

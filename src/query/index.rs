@@ -111,7 +111,15 @@ impl Index {
             text[p] = raw;
         }
         for (c, claim) in b.claims.iter().enumerate() {
-            for event_id in &claim.events {
+            // A claim belongs to the events it is about and to those its
+            // stances were made in (a statement, a post).
+            let mut linked: Vec<&String> = claim.events.iter().collect();
+            for made_in in claim.stances.iter().filter_map(|s| s.event.as_ref()) {
+                if !linked.contains(&made_in) {
+                    linked.push(made_in);
+                }
+            }
+            for event_id in linked {
                 let Some(&p) = event_pos.get(event_id.as_str()) else {
                     continue;
                 };

@@ -1,0 +1,178 @@
+//! The curator's report (`briefing-check --report`): for each claim, its
+//! status and the rule that allows it (or the override), its parties and
+//! stances; then every inference the dataset marks.
+
+use super::date::DateSpec;
+use super::rules::{self, Lookup};
+use super::types::{Briefing, Inference};
+use super::vocab::Vocab;
+use std::fmt::Write;
+
+/// One inference marker and where it sits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marked<'a> {
+    /// A JSON-ish place: `events[witkoff-ushakov-call].date`.
+    pub place: String,
+    /// What is marked, as a reader sees it ("October 2025", "TASR, citing DPA").
+    pub what: String,
+    pub inference: &'a Inference,
+}
+
+/// Every inference in the dataset, in file order: sources, events, stances.
+pub fn inferences(b: &Briefing) -> Vec<Marked<'_>> {
+    let mut out = Vec::new();
+    for s in &b.sources {
+        for inference in &s.inferred {
+            out.push(Marked {
+                place: format!("sources[{}]", s.id),
+                what: s.chain_text(),
+                inference,
+            });
+        }
+    }
+    fn push<'a>(out: &mut Vec<Marked<'a>>, place: String, date: &'a DateSpec) {
+        for inference in &date.inferred {
+            out.push(Marked {
+                place: place.clone(),
+                what: date.display(),
+                inference,
+            });
+        }
+    }
+    for e in &b.events {
+        push(&mut out, format!("events[{}].date", e.id), &e.date);
+    }
+    for c in &b.claims {
+        for (i, s) in c.stances.iter().enumerate() {
+            push(
+                &mut out,
+                format!("claims[{}].stances[{i}].date", c.id),
+                &s.date,
+            );
+        }
+    }
+    out
+}
+
+/// The whole report as text.
+pub fn report(b: &Briefing) -> String {
+    let lookup = Lookup::of(b);
+    let name = |id: &str| {
+        b.actors
+            .iter()
+            .find(|a| a.id == id)
+            .map_or_else(|| id.to_string(), |a| a.name.clone())
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "Claims ({})", b.claims.len());
+    for claim in &b.claims {
+        let verdict = lookup.judge(claim);
+        let judgement = verdict.judgement(claim.status);
+        let _ = writeln!(out, "\n{}", claim.id);
+        let _ = writeln!(out, "  text: {}", claim.text);
+        match &claim.status_override {
+            Some(o) => {
+                let _ = writeln!(
+                    out,
+                    "  status: {} (curator's judgement, overriding the rules: {})",
+                    claim.status.key(),
+                    o.reason
+                );
+                let _ = writeln!(
+                    out,
+                    "  rules: {} needs {}; but {}",
+                    claim.status.key(),
+                    rules::rule(claim.status),
+                    judgement.because
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "  status: {} ({}: {})",
+                    claim.status.key(),
+                    if judgement.allowed {
+                        "allowed by rule"
+                    } else {
+                        "NOT ALLOWED by rule"
+                    },
+                    rules::rule(claim.status)
+                );
+                let _ = writeln!(out, "  because: {}", judgement.because);
+            }
+        }
+        let others: Vec<_> = verdict
+            .allowed()
+            .into_iter()
+            .filter(|s| *s != claim.status)
+            .collect();
+        if !others.is_empty() {
+            let _ = writeln!(out, "  also allowed: {}", rules::list(&others));
+        }
+        let parties: Vec<String> = verdict.parties.iter().map(|p| name(p)).collect();
+        let _ = writeln!(
+            out,
+            "  parties: {}",
+            if parties.is_empty() {
+                "none (no participant of its events other than publishers and subjects)".into()
+            } else {
+                parties.join(", ")
+            }
+        );
+        let _ = writeln!(out, "  stances:");
+        for (stance, facts) in claim.stances.iter().zip(&verdict.stances) {
+            let source = b.sources.iter().find(|s| s.id == stance.source);
+            let mut flags = vec![
+                if facts.party { "party" } else { "not a party" },
+                if facts.on_record {
+                    "on record"
+                } else {
+                    "unnamed, not on record"
+                },
+                stance.speech.label(),
+            ];
+            if !stance.date.inferred.is_empty() {
+                flags.push("date inferred");
+            }
+            if source.is_some_and(|s| !s.inferred.is_empty()) {
+                flags.push("chain inferred");
+            }
+            let _ = writeln!(
+                out,
+                "    - {} {}{} [{}]",
+                name(&stance.actor),
+                stance.kind.label(),
+                stance
+                    .on_behalf_of
+                    .as_ref()
+                    .map_or_else(String::new, |a| format!(" (for {})", name(a))),
+                flags.join(", ")
+            );
+            let _ = writeln!(
+                out,
+                "      {} · {} (origin {}){}",
+                stance.date.display(),
+                source.map_or_else(|| stance.source.clone(), |s| s.chain_text()),
+                facts.origin,
+                stance
+                    .event
+                    .as_ref()
+                    .map_or_else(String::new, |e| format!(" · made in {e}"))
+            );
+            let _ = writeln!(out, "      “{}”", stance.quote);
+        }
+    }
+    let marked = inferences(b);
+    let _ = writeln!(out, "\nInferences ({})", marked.len());
+    for m in &marked {
+        let _ = writeln!(
+            out,
+            "  {} ({}): {} — {}",
+            m.place,
+            m.what,
+            m.inference.kind.label(),
+            m.inference.reason
+        );
+    }
+    out
+}

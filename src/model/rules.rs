@@ -1,0 +1,463 @@
+//! Status rules: which claim statuses a claim's stances allow.
+//!
+//! The data model (`shared/design/data-model.md`) defines each status by who
+//! says what on record. This module reads a claim's stances the same way and
+//! derives, for every status, whether the stances allow it and why (or why
+//! not), so a curated status can be checked and a curator's report explained.
+//!
+//! The facts it reads, per stance:
+//! - **party**: the stance's actor, or the actor it speaks for
+//!   (`on_behalf_of`), takes part in one of the claim's events in a role other
+//!   than publisher or subject. A publisher reports an event; a subject is
+//!   talked about; neither is involved in it.
+//! - **on record**: the actor is named (`anonymous` is false). Reported speech
+//!   of a named official is on record; an unnamed source never is.
+//! - **kind**: asserts and confirms support the claim; denies and disputes
+//!   authenticity oppose it; declines to comment and downplays do neither.
+//! - **origin**: the last outlet of the source chain. Two supporting stances
+//!   are of independent origin only when their origins differ, their actors
+//!   differ and their actors' affiliations differ: two outlets repeating one
+//!   origin are one source, and two spokesmen of one government voice one line.
+
+use super::types::{Actor, Briefing, Claim, Event, Source, Stance};
+use super::vocab::{ClaimStatus, Role, StanceKind, Vocab};
+use std::collections::BTreeSet;
+
+/// What each status needs, in the data model's words.
+pub fn rule(status: ClaimStatus) -> &'static str {
+    match status {
+        ClaimStatus::Confirmed => "acknowledged on record by every party, or corroborated by two or more sources of independent origin; denied on record by no party",
+        ClaimStatus::PartiallyConfirmed => "acknowledged on record by at least one party; denied on record by none",
+        ClaimStatus::Alleged => "asserted only by reports, unnamed sources or non-parties; no party on record either way; not corroborated by sources of independent origin",
+        ClaimStatus::Disputed => "asserted on record and denied on record by a party",
+        ClaimStatus::Denied => "denied on record by a party; acknowledged on record by no party",
+        ClaimStatus::Unverified => "no party on record either way, and not corroborated: no basis to judge yet",
+        ClaimStatus::Retracted => "withdrawn (a \"retracts\" stance) by an actor who asserted it",
+    }
+}
+
+/// The stances' facts as the rules read them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StanceFacts {
+    /// Index in `claim.stances`.
+    pub index: usize,
+    pub actor: String,
+    pub kind: StanceKind,
+    pub party: bool,
+    pub on_record: bool,
+    pub origin: String,
+    pub affiliation: String,
+}
+
+impl StanceFacts {
+    fn supports(&self) -> bool {
+        matches!(self.kind, StanceKind::Asserts | StanceKind::Confirms)
+    }
+
+    fn opposes(&self) -> bool {
+        matches!(
+            self.kind,
+            StanceKind::Denies | StanceKind::DisputesAuthenticity
+        )
+    }
+}
+
+/// Whether one status is allowed, and the facts that decide it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgement {
+    pub status: ClaimStatus,
+    pub allowed: bool,
+    pub because: String,
+}
+
+/// Every status judged for one claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// Actor ids of the parties to what the claim is about.
+    pub parties: Vec<String>,
+    pub stances: Vec<StanceFacts>,
+    /// One per status, in [`ClaimStatus::ALL`] order.
+    pub judgements: Vec<Judgement>,
+}
+
+impl Verdict {
+    pub fn judgement(&self, status: ClaimStatus) -> &Judgement {
+        self.judgements
+            .iter()
+            .find(|j| j.status == status)
+            .expect("every status is judged")
+    }
+
+    pub fn allows(&self, status: ClaimStatus) -> bool {
+        self.judgement(status).allowed
+    }
+
+    pub fn allowed(&self) -> Vec<ClaimStatus> {
+        self.judgements
+            .iter()
+            .filter(|j| j.allowed)
+            .map(|j| j.status)
+            .collect()
+    }
+}
+
+/// The collections a claim's stances refer to.
+#[derive(Clone, Copy)]
+pub struct Lookup<'a> {
+    pub actors: &'a [Actor],
+    pub sources: &'a [Source],
+    pub events: &'a [Event],
+}
+
+impl<'a> Lookup<'a> {
+    pub fn of(b: &'a Briefing) -> Lookup<'a> {
+        Lookup {
+            actors: &b.actors,
+            sources: &b.sources,
+            events: &b.events,
+        }
+    }
+
+    fn actor(&self, id: &str) -> Option<&'a Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    fn name(&self, id: &str) -> String {
+        self.actor(id)
+            .map_or_else(|| id.to_string(), |a| a.name.clone())
+    }
+
+    /// Actors involved in the claim's events: every participant except
+    /// publishers and subjects.
+    pub fn parties(&self, claim: &Claim) -> Vec<String> {
+        let mut parties: Vec<String> = Vec::new();
+        for event in self.events.iter().filter(|e| claim.events.contains(&e.id)) {
+            for p in &event.participants {
+                if !matches!(p.role, Role::Publisher | Role::Subject) && !parties.contains(&p.actor)
+                {
+                    parties.push(p.actor.clone());
+                }
+            }
+        }
+        parties
+    }
+
+    fn facts(&self, index: usize, stance: &Stance, parties: &[String]) -> StanceFacts {
+        let actor = self.actor(&stance.actor);
+        let party = parties.contains(&stance.actor)
+            || stance
+                .on_behalf_of
+                .as_ref()
+                .is_some_and(|a| parties.contains(a));
+        let origin = self
+            .sources
+            .iter()
+            .find(|s| s.id == stance.source)
+            .map_or_else(|| stance.source.clone(), |s| s.origin().to_string());
+        StanceFacts {
+            index,
+            actor: stance.actor.clone(),
+            kind: stance.kind,
+            party,
+            on_record: actor.is_some_and(|a| !a.anonymous),
+            origin,
+            affiliation: actor.map_or_else(String::new, |a| a.affiliation.clone()),
+        }
+    }
+
+    /// Judges every status for `claim`.
+    pub fn judge(&self, claim: &Claim) -> Verdict {
+        let parties = self.parties(claim);
+        let stances: Vec<StanceFacts> = claim
+            .stances
+            .iter()
+            .enumerate()
+            .map(|(i, s)| self.facts(i, s, &parties))
+            .collect();
+        let judgements = judge_facts(self, claim, &parties, &stances);
+        Verdict {
+            parties,
+            stances,
+            judgements,
+        }
+    }
+}
+
+/// Judges `claim` against the dataset it belongs to.
+pub fn judge(b: &Briefing, claim: &Claim) -> Verdict {
+    Lookup::of(b).judge(claim)
+}
+
+fn names(lookup: &Lookup, ids: impl IntoIterator<Item = String>) -> String {
+    let mut seen = BTreeSet::new();
+    let list: Vec<String> = ids
+        .into_iter()
+        .filter(|id| seen.insert(id.clone()))
+        .map(|id| lookup.name(&id))
+        .collect();
+    match list.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => "nobody".into(),
+    }
+}
+
+fn judge_facts(
+    lookup: &Lookup,
+    claim: &Claim,
+    parties: &[String],
+    stances: &[StanceFacts],
+) -> Vec<Judgement> {
+    let acks: Vec<&StanceFacts> = stances
+        .iter()
+        .filter(|s| s.party && s.on_record && s.supports())
+        .collect();
+    let denials: Vec<&StanceFacts> = stances
+        .iter()
+        .filter(|s| s.party && s.on_record && s.opposes())
+        .collect();
+    let supports: Vec<&StanceFacts> = stances.iter().filter(|s| s.supports()).collect();
+    let on_record_support: Vec<&StanceFacts> =
+        supports.iter().copied().filter(|s| s.on_record).collect();
+    let independent = supports.iter().enumerate().find_map(|(i, a)| {
+        supports[i + 1..].iter().find_map(|b| {
+            (a.actor != b.actor && a.origin != b.origin && a.affiliation != b.affiliation)
+                .then_some((*a, *b))
+        })
+    });
+    // Which parties acknowledge, directly or through someone speaking for them.
+    let covered = |party: &String| {
+        acks.iter().any(|s| {
+            s.actor == *party || claim.stances[s.index].on_behalf_of.as_ref() == Some(party)
+        })
+    };
+    let silent: Vec<String> = parties.iter().filter(|p| !covered(p)).cloned().collect();
+    let all_parties_ack = !parties.is_empty() && silent.is_empty();
+
+    let who = |list: &[&StanceFacts]| names(lookup, list.iter().map(|s| s.actor.clone()));
+    // "Peskov denies" / "Peskov and Dmitriev deny"
+    let says = |list: &[&StanceFacts], verb: &str| {
+        let actors: BTreeSet<&str> = list.iter().map(|s| s.actor.as_str()).collect();
+        let verb = if actors.len() == 1 {
+            format!("{verb}s")
+        } else {
+            verb.to_string()
+        };
+        format!("{} {verb}", who(list))
+    };
+    let denial_text = || format!("{} it on record as a party", says(&denials, "reject"));
+    let ack_text = || format!("{} it on record as a party", says(&acks, "acknowledge"));
+    let corroboration_text = |(a, b): (&StanceFacts, &StanceFacts)| {
+        format!(
+            "{} (origin {}) and {} (origin {}) are of independent origin",
+            lookup.name(&a.actor),
+            a.origin,
+            lookup.name(&b.actor),
+            b.origin
+        )
+    };
+    let no_corroboration = || {
+        let origins: BTreeSet<&str> = supports.iter().map(|s| s.origin.as_str()).collect();
+        if supports.is_empty() {
+            "nobody asserts it".to_string()
+        } else {
+            format!(
+                "its supporting stances ({}) are not of independent origin (origins: {})",
+                who(&supports),
+                origins.into_iter().collect::<Vec<_>>().join(", ")
+            )
+        }
+    };
+
+    let judge = |status: ClaimStatus| -> (bool, String) {
+        match status {
+            ClaimStatus::Confirmed => {
+                if !denials.is_empty() {
+                    (false, denial_text())
+                } else if all_parties_ack {
+                    (
+                        true,
+                        format!("every party acknowledges it on record ({})", who(&acks)),
+                    )
+                } else if let Some(pair) = independent {
+                    (true, corroboration_text(pair))
+                } else if parties.is_empty() {
+                    (
+                        false,
+                        format!(
+                            "it has no parties to acknowledge it, and {}",
+                            no_corroboration()
+                        ),
+                    )
+                } else {
+                    (
+                        false,
+                        format!(
+                            "{} {} not acknowledge it on record, and {}",
+                            names(lookup, silent.clone()),
+                            if silent.len() == 1 { "does" } else { "do" },
+                            no_corroboration()
+                        ),
+                    )
+                }
+            }
+            ClaimStatus::PartiallyConfirmed => {
+                if !denials.is_empty() {
+                    (false, denial_text())
+                } else if !acks.is_empty() {
+                    (true, ack_text())
+                } else {
+                    (false, "no party acknowledges it on record".into())
+                }
+            }
+            ClaimStatus::Alleged => {
+                if !acks.is_empty() {
+                    (false, ack_text())
+                } else if !denials.is_empty() {
+                    (false, denial_text())
+                } else if let Some(pair) = independent {
+                    (
+                        false,
+                        format!("it is corroborated: {}", corroboration_text(pair)),
+                    )
+                } else if supports.is_empty() {
+                    (false, "nobody asserts it".into())
+                } else {
+                    (
+                        true,
+                        format!(
+                            "asserted only by {}, not by a party on record",
+                            who(&supports)
+                        ),
+                    )
+                }
+            }
+            ClaimStatus::Disputed => {
+                if denials.is_empty() {
+                    (false, "no party denies it on record".into())
+                } else if on_record_support.is_empty() {
+                    (
+                        false,
+                        format!("{}, but nobody asserts it on record", denial_text()),
+                    )
+                } else {
+                    (
+                        true,
+                        format!(
+                            "{} it on record and {}",
+                            says(&on_record_support, "assert"),
+                            denial_text()
+                        ),
+                    )
+                }
+            }
+            ClaimStatus::Denied => {
+                if denials.is_empty() {
+                    (false, "no party denies it on record".into())
+                } else if !acks.is_empty() {
+                    (false, format!("{}, but {}", denial_text(), ack_text()))
+                } else {
+                    (
+                        true,
+                        format!("{} and no party acknowledges it", denial_text()),
+                    )
+                }
+            }
+            ClaimStatus::Unverified => {
+                if !acks.is_empty() {
+                    (false, ack_text())
+                } else if !denials.is_empty() {
+                    (false, denial_text())
+                } else if let Some(pair) = independent {
+                    (
+                        false,
+                        format!("it is corroborated: {}", corroboration_text(pair)),
+                    )
+                } else {
+                    (
+                        true,
+                        format!(
+                            "no party is on record either way and {}",
+                            no_corroboration()
+                        ),
+                    )
+                }
+            }
+            ClaimStatus::Retracted => {
+                let retractions: Vec<&StanceFacts> = stances
+                    .iter()
+                    .filter(|s| {
+                        s.kind == StanceKind::Retracts
+                            && stances
+                                .iter()
+                                .any(|t| t.actor == s.actor && t.kind == StanceKind::Asserts)
+                    })
+                    .collect();
+                if retractions.is_empty() {
+                    (false, "nobody who asserted it withdraws it".into())
+                } else {
+                    (
+                        true,
+                        format!("{} what they asserted", says(&retractions, "withdraw")),
+                    )
+                }
+            }
+        }
+    };
+    ClaimStatus::ALL
+        .iter()
+        .map(|&status| {
+            let (allowed, because) = judge(status);
+            Judgement {
+                status,
+                allowed,
+                because,
+            }
+        })
+        .collect()
+}
+
+/// "denied or disputed"
+pub fn list(statuses: &[ClaimStatus]) -> String {
+    let labels: Vec<&str> = statuses.iter().map(|s| s.key()).collect();
+    match labels.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => "none".into(),
+    }
+}
+
+/// A claim's status checked against its stances: `Err` with a sentence for
+/// the curator when the status is outside what the stances allow and no
+/// override keeps it, or when an override is there without need.
+pub fn check(lookup: &Lookup, claim: &Claim) -> Result<Verdict, (&'static str, String)> {
+    let verdict = lookup.judge(claim);
+    let status = claim.status;
+    let judgement = verdict.judgement(status);
+    match (&claim.status_override, judgement.allowed) {
+        (None, false) => Err((
+            "status",
+            format!(
+                "claim \"{}\" is \"{}\", which its stances do not allow. The rule for \"{}\": {}; but {}. Allowed: {}. To keep \"{}\", add \"status_override\": {{\"reason\": \"...\"}}",
+                claim.id,
+                status.key(),
+                status.key(),
+                rule(status),
+                judgement.because,
+                list(&verdict.allowed()),
+                status.key()
+            ),
+        )),
+        (Some(_), true) => Err((
+            "status_override",
+            format!(
+                "is not needed: claim \"{}\" is \"{}\" by rule ({}: {}); remove the override",
+                claim.id,
+                status.key(),
+                rule(status),
+                judgement.because
+            ),
+        )),
+        _ => Ok(verdict),
+    }
+}
