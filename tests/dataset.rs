@@ -453,12 +453,13 @@ fn the_checker_fails_on_a_disallowed_status_and_reports_a_valid_file() {
     let dir = std::env::temp_dir().join(format!("briefing-check-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("bad.json");
-    let text = BUNDLED.replacen(
+    let pretty = include_str!("../data/briefing.json");
+    let text = pretty.replacen(
         "\"status\": \"denied\",\n      \"events\": [\n        \"talks-former-us-officials-moscow\"",
         "\"status\": \"alleged\",\n      \"events\": [\n        \"talks-former-us-officials-moscow\"",
         1,
     );
-    assert_ne!(text, BUNDLED, "the edit applies");
+    assert_ne!(text, pretty, "the edit applies");
     std::fs::write(&bad, text).unwrap();
     let run = |args: &[&std::ffi::OsStr]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_briefing-check"))

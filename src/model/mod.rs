@@ -13,4 +13,5 @@ pub use types::*;
 pub use vocab::*;
 
 /// The curated dataset, bundled into the binary at build time.
-pub const BUNDLED: &str = include_str!("../../data/briefing.json");
+/// (`data/briefing.json` without indentation, see `build.rs`.)
+pub const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/briefing.min.json"));

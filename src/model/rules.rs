@@ -21,7 +21,6 @@
 
 use super::types::{Actor, Briefing, Claim, Event, Source, Stance};
 use super::vocab::{ClaimStatus, Role, StanceKind, Vocab};
-use std::collections::BTreeSet;
 
 /// What each status needs, in the data model's words.
 pub fn rule(status: ClaimStatus) -> &'static str {
@@ -188,12 +187,21 @@ pub fn judge(b: &Briefing, claim: &Claim) -> Verdict {
     Lookup::of(b).judge(claim)
 }
 
-fn names(lookup: &Lookup, ids: impl IntoIterator<Item = String>) -> String {
-    let mut seen = BTreeSet::new();
-    let list: Vec<String> = ids
+/// Distinct values in first-seen order (a Vec, not a set: smaller in wasm).
+fn distinct<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+fn names<'a>(lookup: &Lookup, ids: impl IntoIterator<Item = &'a str>) -> String {
+    let list: Vec<String> = distinct(ids)
         .into_iter()
-        .filter(|id| seen.insert(id.clone()))
-        .map(|id| lookup.name(&id))
+        .map(|id| lookup.name(id))
         .collect();
     match list.split_last() {
         Some((last, [])) => last.clone(),
@@ -234,11 +242,10 @@ fn judge_facts(
     let silent: Vec<String> = parties.iter().filter(|p| !covered(p)).cloned().collect();
     let all_parties_ack = !parties.is_empty() && silent.is_empty();
 
-    let who = |list: &[&StanceFacts]| names(lookup, list.iter().map(|s| s.actor.clone()));
+    let who = |list: &[&StanceFacts]| names(lookup, list.iter().map(|s| s.actor.as_str()));
     // "Peskov denies" / "Peskov and Dmitriev deny"
     let says = |list: &[&StanceFacts], verb: &str| {
-        let actors: BTreeSet<&str> = list.iter().map(|s| s.actor.as_str()).collect();
-        let verb = if actors.len() == 1 {
+        let verb = if distinct(list.iter().map(|s| s.actor.as_str())).len() == 1 {
             format!("{verb}s")
         } else {
             verb.to_string()
@@ -257,14 +264,14 @@ fn judge_facts(
         )
     };
     let no_corroboration = || {
-        let origins: BTreeSet<&str> = supports.iter().map(|s| s.origin.as_str()).collect();
+        let origins = distinct(supports.iter().map(|s| s.origin.as_str()));
         if supports.is_empty() {
             "nobody asserts it".to_string()
         } else {
             format!(
                 "its supporting stances ({}) are not of independent origin (origins: {})",
                 who(&supports),
-                origins.into_iter().collect::<Vec<_>>().join(", ")
+                origins.join(", ")
             )
         }
     };
@@ -294,7 +301,7 @@ fn judge_facts(
                         false,
                         format!(
                             "{} {} not acknowledge it on record, and {}",
-                            names(lookup, silent.clone()),
+                            names(lookup, silent.iter().map(String::as_str)),
                             if silent.len() == 1 { "does" } else { "do" },
                             no_corroboration()
                         ),

@@ -22,9 +22,9 @@ test('both pictures render every event and every actor', async () => {
 
 test('a mark opens its event; focus shows its tooltip', async () => {
   const page = await open();
-  const mark = timeline(page).getByRole('button', { name: /^White House denies seeking a back channel/ });
+  const mark = timeline(page).getByRole('button', { name: /^White House says the US is not seeking a back channel/ });
   await mark.focus();
-  assert.match(await timeline(page).locator('.tooltip').textContent(), /White House denies .* Thursday, 27 July 2023/);
+  assert.match(await timeline(page).locator('.tooltip').textContent(), /White House says .* Thursday, 27 July 2023/);
   await page.keyboard.press('Enter');
   assert.equal(new URL(page.url()).searchParams.get('event'), 'white-house-denies-back-channel');
   assert.ok(await page.locator('article.open').isVisible());

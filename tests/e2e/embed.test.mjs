@@ -132,7 +132,7 @@ test('embedded in an iframe: compact, and it posts its height to the host', asyn
     assert.ok(shown > 0);
     // Opening an event changes the height, and the host hears of it.
     const before = heights.length;
-    await frame.getByRole('button', { name: 'Ushakov and Dmitriev discuss a peace plan by phone', exact: true }).click();
+    await frame.getByRole('button', { name: 'Ushakov and Dmitriev discuss a peace plan by phone, according to Bloomberg', exact: true }).click();
     await page.waitForFunction((n) => window.heights.length > n, before);
     await screenshot(page, 'iframe-host');
     await assertClean(page);

@@ -68,7 +68,7 @@ test('javascript:, data: and vbscript: source URLs are refused with their paths'
   await panel.waitFor();
   const text = await panel.textContent();
   for (let i = 0; i < 5; i++) assert.match(text, new RegExp(`sources\\[${i}\\]\\.url: .* is not an http\\(s\\) URL`));
-  assert.deepEqual(await counts(page), [17, 17]);
+  assert.deepEqual(await counts(page), [21, 21]);
   await assertClean(page);
 });
 
