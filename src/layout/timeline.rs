@@ -140,6 +140,9 @@ pub struct Mark {
     /// The date has no start ("or earlier") or no end ("or later").
     pub open_start: bool,
     pub open_end: bool,
+    /// The source gives no date at all: kept for its position, never drawn
+    /// on the time axis (a bar edge to edge would claim every day).
+    pub undated: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -175,7 +178,11 @@ pub fn layout(b: &Briefing, order: &[usize], width: f64, margin: f64) -> Timelin
     let lanes: Vec<Modality> = Modality::ALL
         .iter()
         .copied()
-        .filter(|m| order.iter().any(|&e| b.events[e].channel.modality == *m))
+        .filter(|m| {
+            order
+                .iter()
+                .any(|&e| b.events[e].channel.modality == *m && !b.events[e].date.is_undated())
+        })
         .collect();
     let marks = order
         .iter()
@@ -196,6 +203,7 @@ pub fn layout(b: &Briefing, order: &[usize], width: f64, margin: f64) -> Timelin
                 planned: event.status == EventStatus::Planned,
                 open_start: start.is_none(),
                 open_end: end.is_none(),
+                undated: event.date.is_undated(),
             }
         })
         .collect();
@@ -287,7 +295,7 @@ pub fn bins(layout: &TimelineLayout, kept: &[bool], count: usize) -> Vec<Bin> {
     let (x0, x1) = (layout.scale.x0, layout.scale.x1);
     let width = (x1 - x0) / count.max(1) as f64;
     let mut grid = vec![(0usize, 0usize); layout.lanes.len() * count];
-    for m in &layout.marks {
+    for m in layout.marks.iter().filter(|m| !m.undated) {
         let middle = (m.x0 + m.x1) / 2.0;
         let bin = (((middle - x0) / width) as usize).min(count - 1);
         let cell = &mut grid[m.lane * count + bin];

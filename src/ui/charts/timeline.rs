@@ -134,6 +134,7 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
     let marks = (!binned).then(|| layout
         .marks
         .iter()
+        .filter(|m| !m.undated)
         .map(|m| {
             let event = &b.events[cx.index.order[m.position]];
             let (id, position) = (event.id.clone(), m.position);
@@ -302,7 +303,7 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
                     {tooltip}
                 </svg>
                 <figcaption>
-                    "Spans show dates known only to a month, part of a month or a range; dots are days; a dashed outline runs to the edge for “or later” or “or earlier”; hollow marks are planned. "
+                    "Spans show dates known only to a month, part of a month or a range; dots are days; a dashed outline runs to the edge for “or later” or “or earlier”; hollow marks are planned. Events whose sources give no date are not placed on the axis: they are listed under “Date not given”. "
                     <button
                         type="button"
                         disabled=move || state.with(|s| s.from.is_none() && s.to.is_none())
