@@ -170,3 +170,390 @@ fn script_urls_are_refused_one_problem_each() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// Issue 15: input that deceives, or that could freeze the page
+// ---------------------------------------------------------------------------
+
+fn minimal() -> String {
+    fixture("minimal.json")
+}
+
+fn problems(text: &str) -> Vec<String> {
+    load(text)
+        .err()
+        .unwrap_or_default()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// A reviewer reads the first "status", `serde_json::Value` keeps the last:
+/// a key given twice is an error, with its path, at any depth.
+#[test]
+fn duplicate_keys_are_refused_with_their_path() {
+    let text = minimal().replace(
+        "\"status\": \"confirmed\"",
+        "\"status\": \"confirmed\", \"status\": \"denied\"",
+    );
+    assert_eq!(
+        problems(&text),
+        ["claims[0].status: the key \"status\" appears more than once in this object: keep one (readers and reviewers could see different values)"]
+    );
+    let text = minimal()
+        .replace(
+            "\"title\": \"Minimal briefing\",",
+            "\"title\": \"Minimal briefing\", \"title\": \"Other\",",
+        )
+        .replace(
+            "\"role\": \"initiator\" }",
+            "\"role\": \"initiator\", \"actor\": \"bob\" }",
+        );
+    let found = problems(&text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found[0].starts_with("meta.title: the key \"title\" appears more than once"));
+    assert!(found[1].starts_with("events[0].participants[0].actor: the key \"actor\""));
+    // Equal values twice are refused too: the file is still ambiguous to tools.
+    let same = minimal().replace(
+        "\"as_of\": \"2025-11-01\",",
+        "\"as_of\": \"2025-11-01\", \"as_of\": \"2025-11-01\",",
+    );
+    assert!(problems(&same)[0].starts_with("meta.as_of: the key"));
+    // Keys that only look alike are different keys (and unknown fields).
+    let lookalike = minimal().replace(
+        "\"summary\": \"One",
+        "\"summ\u{430}ry\": \"x\", \"summary\": \"One",
+    );
+    assert!(
+        problems(&lookalike)[0].contains("unknown field"),
+        "{:?}",
+        problems(&lookalike)
+    );
+}
+
+#[test]
+fn many_duplicate_keys_are_found_in_linear_time() {
+    // 200,000 keys, all "k": one problem each after the first, and no
+    // quadratic rescanning (a budget far above the linear cost).
+    let body: Vec<String> = (0..200_000).map(|i| format!("\"k\": {i}")).collect();
+    let text = format!("{{\"meta\": {{{}}}}}", body.join(","));
+    let started = std::time::Instant::now();
+    let found = load(&text).unwrap_err();
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    assert_eq!(
+        found
+            .iter()
+            .filter(|p| p.path == "meta.k" && p.message.contains("more than once"))
+            .count(),
+        199_999
+    );
+}
+
+#[test]
+fn text_that_is_not_utf8_is_refused_in_words() {
+    let latin1: Vec<u8> = minimal()
+        .replace("Alice calls Bob", "Alice appelle Bob \u{e9}t\u{e9}")
+        .chars()
+        .map(|c| c as u32 as u8)
+        .collect();
+    let found = briefing::model::load_bytes(&latin1).unwrap_err();
+    assert_eq!(found.len(), 1);
+    let sentence = found[0].to_string();
+    assert!(
+        sentence.starts_with("line 18, column 35: the file is not UTF-8 text (byte 0xE9"),
+        "{sentence}"
+    );
+    assert!(sentence.contains("save it as UTF-8"), "{sentence}");
+    // UTF-8 with a byte-order mark (Windows editors) is read.
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice(minimal().as_bytes());
+    assert!(briefing::model::load_bytes(&bom).is_ok());
+    // UTF-16 is not UTF-8 either.
+    let utf16: Vec<u8> = minimal()
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    assert!(
+        briefing::model::load_bytes(&utf16).unwrap_err()[0]
+            .message
+            .contains("not UTF-8")
+            || briefing::model::load_bytes(&utf16).unwrap_err()[0]
+                .message
+                .contains("not valid JSON")
+    );
+}
+
+#[test]
+fn files_over_the_size_limit_are_refused_before_parsing() {
+    let big = vec![b' '; briefing::model::decode::MAX_BYTES + 1];
+    let found = briefing::model::load_bytes(&big).unwrap_err();
+    assert_eq!(
+        found[0].to_string(),
+        "the file: the file is 64 MB, more than the 64 MB this page reads; split it, or check that the link points at a dataset"
+    );
+}
+
+#[test]
+fn a_megabyte_title_and_other_overlong_fields_are_refused() {
+    let long = "x".repeat(1_000_000);
+    let text = minimal().replace("Alice calls Bob\"", &format!("{long}\""));
+    assert_eq!(
+        problems(&text),
+        ["events[0].title: is 1000000 characters long, more than the 1000 allowed here (it is shown as a heading or a name; put long text in a summary or note)"]
+    );
+    let name = minimal().replace(
+        "\"name\": \"Alice\"",
+        &format!("\"name\": \"{}\"", "é".repeat(1_001)),
+    );
+    assert!(problems(&name)[0].starts_with("actors[0].name: is 1001 characters long"));
+    // Exactly at the limit is fine.
+    let at = minimal().replace(
+        "\"name\": \"Alice\"",
+        &format!("\"name\": \"{}\"", "é".repeat(1_000)),
+    );
+    assert!(load(&at).is_ok());
+    let summary = minimal().replace(
+        "\"summary\": \"Alice calls Bob.\"",
+        &format!("\"summary\": \"{}\"", "y".repeat(1_048_577)),
+    );
+    assert!(problems(&summary)[0].starts_with(
+        "events[0].summary: is 1048577 characters long, more than the 1048576 allowed here"
+    ));
+    let aliases: Vec<String> = (0..101).map(|i| format!("\"A{i}\"")).collect();
+    let many = minimal().replace(
+        "\"name\": \"Alice\",",
+        &format!("\"name\": \"Alice\", \"aliases\": [{}],", aliases.join(",")),
+    );
+    assert_eq!(
+        problems(&many),
+        ["actors[0].aliases: has 101 entries, more than the 100 allowed here; only the first 100 were checked"]
+    );
+}
+
+/// A right-to-left override reverses the text around it; a zero-width
+/// space makes "Alice" and "Alice" two names. Neither is allowed in names,
+/// aliases, outlets, chains, affiliations or authors; free text keeps them
+/// (quotes are verbatim) and the page isolates it.
+#[test]
+fn control_direction_and_invisible_characters_are_refused_in_names() {
+    let cases = [
+        (
+            "\"name\": \"Alice\"",
+            "\"name\": \"Ali\u{202e}ce\"",
+            "actors[0].name",
+            "a text-direction control",
+        ),
+        (
+            "\"name\": \"Alice\"",
+            "\"name\": \"Alice\u{200b}\"",
+            "actors[0].name",
+            "an invisible character (U+200B",
+        ),
+        (
+            "\"name\": \"Alice\"",
+            "\"name\": \"\u{feff}Alice\"",
+            "actors[0].name",
+            "an invisible character (U+FEFF",
+        ),
+        (
+            "\"name\": \"Alice\"",
+            "\"name\": \"Al\u{200d}ice\"",
+            "actors[0].name",
+            "an invisible joiner",
+        ),
+        (
+            "\"name\": \"Alice\"",
+            "\"name\": \"Alice\\u0007\"",
+            "actors[0].name",
+            "a control character",
+        ),
+        (
+            "\"name\": \"Alice\"",
+            "\"name\": \"Alice\\n\"",
+            "actors[0].name",
+            "a control character",
+        ),
+        (
+            "\"name\": \"Alice\"",
+            "\"name\": \"Alice\u{2066}\"",
+            "actors[0].name",
+            "a text-direction control",
+        ),
+        (
+            "\"name\": \"Alice\"",
+            "\"name\": \"Alice\u{e0041}\"",
+            "actors[0].name",
+            "an invisible character (U+E0041",
+        ),
+        (
+            "\"outlet\": \"The Paper\"",
+            "\"outlet\": \"The \u{202e}repaP\"",
+            "sources[0].outlet",
+            "a text-direction control",
+        ),
+        (
+            "\"chain\": [\"Wire\"]",
+            "\"chain\": [\"Wi\u{2060}re\"]",
+            "sources[0].chain[0]",
+            "an invisible character (U+2060",
+        ),
+        (
+            "\"affiliation\": \"A-land\"",
+            "\"affiliation\": \"A-\u{ad}land\"",
+            "actors[0].affiliation",
+            "an invisible character (U+00AD",
+        ),
+    ];
+    for (from, to, path, reason) in cases {
+        let text = minimal().replacen(from, to, 1);
+        assert_ne!(text, minimal(), "{from}");
+        let found = problems(&text);
+        assert_eq!(found.len(), 1, "{to}: {found:#?}");
+        assert!(
+            found[0].starts_with(&format!("{path}: contains {reason}")),
+            "{to}: {}",
+            found[0]
+        );
+        assert!(
+            found[0].ends_with("names must be plain visible text"),
+            "{}",
+            found[0]
+        );
+    }
+    // Joiners between letters of scripts that need them, and emoji, are fine.
+    for ok in ["مح\u{200c}مد", "👩\u{200d}💻", "Ḿ\u{200d}Ḿ"] {
+        let text = minimal().replacen("\"name\": \"Alice\"", &format!("\"name\": \"{ok}\""), 1);
+        assert!(load(&text).is_ok(), "{ok:?}: {:?}", problems(&text));
+    }
+    // In free text they stay: a quote is verbatim.
+    let quote = minimal().replace("We spoke.", "We \u{202e}spoke\u{200b}.");
+    assert!(load(&quote).is_ok());
+}
+
+#[test]
+fn the_hostile_names_are_refused_when_they_hide_characters() {
+    // hostile.json keeps its overrides and zero-width text in free text;
+    // moved into names they are refused, one problem per name.
+    let mut value: Value = serde_json::from_str(&fixture("hostile.json")).unwrap();
+    value["actors"][1]["name"] = Value::String("Steve \u{202e}סטיב ויטקוף Witkoff".into());
+    value["actors"][4]["name"] = Value::String("\u{feff}Zero\u{200b}Width".into());
+    value["sources"][4]["outlet"] = Value::String("Zero\u{200b}Press".into());
+    let found: Vec<String> = load(&value.to_string())
+        .unwrap_err()
+        .iter()
+        .map(|p| p.path.clone())
+        .collect();
+    assert_eq!(
+        found,
+        ["actors[1].name", "actors[4].name", "sources[4].outlet"]
+    );
+}
+
+#[test]
+fn the_checker_flags_look_alike_names_of_distinct_actors() {
+    use briefing::model::lookalike::lookalike_actors;
+    for twin in [
+        "Alicе", /* Cyrillic е */
+        "ALICE",
+        "Alice ",
+        "Аlice", /* Cyrillic А */
+        "Al\u{0131}ce",
+    ] {
+        let text = minimal().replace("\"name\": \"Bob\"", &format!("\"name\": \"{twin}\""));
+        let b = load(&text).unwrap_or_else(|p| panic!("{twin:?}: {p:?}"));
+        let found = lookalike_actors(&b);
+        assert_eq!(found.len(), 1, "{twin:?}");
+        assert_eq!(found[0].path, "actors[1].name");
+        assert!(
+            found[0]
+                .message
+                .contains("reads like actors[0].name “Alice”, a different actor"),
+            "{}",
+            found[0].message
+        );
+    }
+    // An alias of one actor that reads like another actor's name, too.
+    let text = minimal().replace(
+        "\"name\": \"Bob\",",
+        "\"name\": \"Bob\", \"aliases\": [\"alice\"],",
+    );
+    assert_eq!(
+        lookalike_actors(&load(&text).unwrap())[0].path,
+        "actors[1].aliases[0]"
+    );
+    // One actor's own spellings may read alike; distinct names are fine.
+    let own = minimal().replace(
+        "\"name\": \"Alice\",",
+        "\"name\": \"Alice\", \"aliases\": [\"ALICE\"],",
+    );
+    assert!(lookalike_actors(&load(&own).unwrap()).is_empty());
+    let bundled = load(briefing::model::BUNDLED).unwrap();
+    assert_eq!(lookalike_actors(&bundled), vec![]);
+}
+
+#[test]
+fn the_checker_says_why_a_file_cannot_be_read() {
+    let dir = std::env::temp_dir().join(format!("briefing-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let latin1 = dir.join("latin1.json");
+    std::fs::write(&latin1, b"{\"meta\": \"caf\xe9\"}").unwrap();
+    let twins = dir.join("twins.json");
+    std::fs::write(
+        &twins,
+        minimal().replace("\"name\": \"Bob\"", "\"name\": \"Alicе\""),
+    )
+    .unwrap();
+    let dups = dir.join("dups.json");
+    std::fs::write(
+        &dups,
+        minimal().replace(
+            "\"status\": \"confirmed\"",
+            "\"status\": \"confirmed\", \"status\": \"denied\"",
+        ),
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_briefing-check"))
+        .args([&latin1, &twins, &dups])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success());
+    assert!(
+        text.contains("line 1, column 14: the file is not UTF-8 text"),
+        "{text}"
+    );
+    assert!(
+        text.contains("actors[1].name: “Alicе” reads like actors[0].name “Alice”"),
+        "{text}"
+    );
+    assert!(
+        text.contains("claims[0].status: the key \"status\" appears more than once"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Every date of 50,000 events is broken: each date's check used to scan
+/// all problems found so far (quadratic: minutes); now it is linear.
+#[test]
+fn a_file_with_two_hundred_thousand_problems_is_checked_in_linear_time() {
+    let mut value: Value = serde_json::from_str(&minimal()).unwrap();
+    let event = value["events"][0].clone();
+    let events: Vec<Value> = (0..50_000)
+        .map(|i| {
+            let mut e = event.clone();
+            e["id"] = Value::String(format!("call-{i}"));
+            e["date"] = serde_json::json!({ "precision": "month", "value": "2025-13", "part": "soon", "weekday": "someday" });
+            e["status"] = Value::String("maybe".into());
+            e["secret"] = Value::String("no".into());
+            e
+        })
+        .collect();
+    value["events"] = Value::Array(events);
+    let text = value.to_string();
+    let started = std::time::Instant::now();
+    let found = load(&text).unwrap_err();
+    let took = started.elapsed();
+    assert!(found.len() >= 200_000, "{}", found.len());
+    assert!(took.as_secs() < 20, "{took:?} for {} problems", found.len());
+}

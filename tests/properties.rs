@@ -14,6 +14,7 @@
 mod common;
 
 use briefing::model::date::days_in_month;
+use briefing::model::decode::{hidden_character, max_chars, NAME_FIELDS};
 use briefing::model::{load, Briefing, Day, BUNDLED};
 use briefing::query::fold::fold;
 use briefing::query::state::{check_data_url, data_param};
@@ -640,8 +641,9 @@ fn mutated_bundle() -> impl Strategy<Value = String> {
 }
 
 /// The bundled dataset with 1 to 6 free-text fields replaced by any
-/// non-blank text (unicode, bidi and zero-width characters, long runs).
-fn text_edited_bundle() -> impl Strategy<Value = String> {
+/// non-blank text (unicode, bidi and zero-width characters, long runs),
+/// with the JSON path and field of each edit and its final text.
+fn text_edited_bundle() -> impl Strategy<Value = (String, Vec<(String, String, String)>)> {
     let text = any_text().prop_filter("blank text is refused", |t| !t.trim().is_empty());
     vec((any::<Pick>(), text), 1..7).prop_map(|edits| {
         static TEXTS: OnceLock<Vec<String>> = OnceLock::new();
@@ -652,11 +654,42 @@ fn text_edited_bundle() -> impl Strategy<Value = String> {
             all
         });
         let mut value = bundled_json().clone();
+        let mut last = std::collections::BTreeMap::new();
         for (pick, text) in edits {
-            *value.pointer_mut(pick.get::<String>(texts)).unwrap() = Value::String(text);
+            let pointer = pick.get::<String>(texts);
+            *value.pointer_mut(pointer).unwrap() = Value::String(text.clone());
+            last.insert(pointer.clone(), text);
         }
-        value.to_string()
+        let edited = last
+            .into_iter()
+            .map(|(pointer, text)| {
+                let (parent, key) = parent_and_last(&pointer);
+                let field = if value.pointer(parent).is_some_and(Value::is_array) {
+                    parent_and_last(parent).1
+                } else {
+                    key
+                };
+                (json_path(&pointer), field, text)
+            })
+            .collect();
+        (value.to_string(), edited)
     })
+}
+
+/// "/actors/0/name" → "actors[0].name", as problems name places.
+fn json_path(pointer: &str) -> String {
+    let mut out = String::new();
+    for part in pointer.split('/').skip(1) {
+        if part.bytes().all(|b| b.is_ascii_digit()) {
+            out.push_str(&format!("[{part}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 /// The bundled text cut at a random char boundary.
@@ -725,13 +758,29 @@ proptest! {
         check_load(&text)?;
     }
 
-    /// Free text takes any non-blank text, and it survives the round trip.
+    /// Free text takes any non-blank text within its field's length, names
+    /// any that holds no control, direction or invisible character; what is
+    /// accepted survives the round trip, and each refusal names its field.
     #[test]
-    fn load_accepts_and_round_trips_any_free_text(text in text_edited_bundle()) {
+    fn load_accepts_and_round_trips_any_free_text((text, edits) in text_edited_bundle()) {
+        let refused: BTreeSet<&str> = edits
+            .iter()
+            .filter(|(_, field, text)| {
+                text.chars().count() > max_chars(field)
+                    || (NAME_FIELDS.contains(&field.as_str()) && hidden_character(text).is_some())
+            })
+            .map(|(path, _, _)| path.as_str())
+            .collect();
         let briefing = load(&text);
-        prop_assert!(briefing.is_ok(), "{:?}", briefing.err());
-        let again = serde_json::to_string(&briefing.clone().unwrap()).unwrap();
-        prop_assert_eq!(load(&again), briefing);
+        if refused.is_empty() {
+            prop_assert!(briefing.is_ok(), "{:?}", briefing.err());
+            let again = serde_json::to_string(&briefing.clone().unwrap()).unwrap();
+            prop_assert_eq!(load(&again), briefing);
+        } else {
+            let problems = briefing.expect_err("refused text must be refused");
+            let paths: BTreeSet<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+            prop_assert_eq!(paths, refused, "{:?}", problems);
+        }
     }
 }
 
@@ -817,4 +866,133 @@ fn counter_examples() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// ---------------------------------------------------------------------------
+// Properties: extreme shapes through decode and index, within a budget
+// ---------------------------------------------------------------------------
+
+/// The shapes that took the page down (issue 15), scaled by `n`.
+#[derive(Debug, Clone, Copy)]
+enum Shape {
+    /// One contact among `n` actors, all of them participants.
+    ManyParticipants,
+    /// `n` actors with 100 aliases each.
+    ManyAliases,
+    /// Every text field at its limit (names 1,000, free text 1 MiB / n).
+    LongFields,
+    /// Source chains and claim event lists as long as allowed.
+    DeepChains,
+    /// `n` events, every field of each broken.
+    ManyProblems,
+}
+
+fn extreme(shape: Shape, n: usize) -> String {
+    let mut v: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/minimal.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let actor = |i: usize| serde_json::json!({ "id": format!("a{i}"), "name": format!("Actor {i}"), "role": "r", "affiliation": format!("Land {}", i % 50), "kind": "government_official" });
+    match shape {
+        Shape::ManyParticipants => {
+            v["actors"] = Value::Array((0..n).map(actor).collect());
+            v["events"][0]["participants"] = Value::Array(
+                (0..n)
+                    .map(|i| serde_json::json!({ "actor": format!("a{i}"), "role": "participant" }))
+                    .collect(),
+            );
+            v["claims"][0]["stances"][0]["actor"] = Value::String("a0".into());
+        }
+        Shape::ManyAliases => {
+            v["actors"] = Value::Array(
+                (0..n)
+                    .map(|i| {
+                        let mut a = actor(i);
+                        a["aliases"] = Value::Array(
+                            (0..100)
+                                .map(|j| Value::String(format!("Alias {i} {j}")))
+                                .collect(),
+                        );
+                        a
+                    })
+                    .collect(),
+            );
+            v["events"][0]["participants"] = serde_json::json!([{ "actor": "a0", "role": "initiator" }, { "actor": "a1", "role": "recipient" }]);
+            v["claims"][0]["stances"][0]["actor"] = Value::String("a1".into());
+        }
+        Shape::LongFields => {
+            let name = "N".repeat(1_000);
+            v["actors"][0]["name"] = Value::String(name.clone());
+            v["meta"]["title"] = Value::String(name.clone());
+            v["events"][0]["title"] = Value::String(name);
+            let long = "word ".repeat(1_048_576 / 5 / n.max(1));
+            v["events"][0]["summary"] = Value::String(long.clone());
+            v["claims"][0]["stances"][0]["quote"] = Value::String(long.clone());
+            v["claims"][0]["text"] = Value::String(long);
+        }
+        Shape::DeepChains => {
+            v["sources"][0]["chain"] = Value::Array(
+                (0..100)
+                    .map(|i| Value::String(format!("Wire {i}")))
+                    .collect(),
+            );
+            let events: Vec<Value> = (0..n)
+                .map(|i| {
+                    let mut e = v["events"][0].clone();
+                    e["id"] = Value::String(format!("e{i}"));
+                    e
+                })
+                .collect();
+            v["claims"][0]["events"] =
+                Value::Array((0..n).map(|i| Value::String(format!("e{i}"))).collect());
+            v["events"] = Value::Array(events);
+        }
+        Shape::ManyProblems => {
+            let events: Vec<Value> = (0..n)
+                .map(|i| serde_json::json!({ "id": format!("E{i}"), "title": "", "date": { "precision": "week", "value": "x" }, "status": 1, "channel": [], "participants": [{ "actor": "nobody" }], "summary": null, "sources": ["nowhere"], "extra": true }))
+                .collect();
+            v["events"] = Value::Array(events);
+        }
+    }
+    v.to_string()
+}
+
+proptest! {
+    #![proptest_config(config(10))]
+
+    /// Decoding and indexing stay within a budget (linear costs, far under
+    /// it) whatever the shape; searching and filtering too. The layouts are
+    /// tested by their own module.
+    #[test]
+    fn extreme_shapes_decode_and_index_within_a_budget(
+        shape in select(vec![Shape::ManyParticipants, Shape::ManyAliases, Shape::LongFields, Shape::DeepChains, Shape::ManyProblems]),
+        n in 1usize..10_001,
+        word in select(vec!["actor", "alias 9", "land", "word", "zzz", "a"]),
+    ) {
+        let text = extreme(shape, n);
+        let started = std::time::Instant::now();
+        let loaded = load(&text);
+        match (&loaded, shape) {
+            (Err(problems), Shape::ManyProblems) => prop_assert!(problems.len() >= 5 * n, "{}", problems.len()),
+            (Ok(_), Shape::ManyProblems) => prop_assert!(false, "a broken file was accepted"),
+            (Err(problems), _) => prop_assert!(false, "{shape:?} {n}: {:?}", &problems[..problems.len().min(3)]),
+            (Ok(b), _) => {
+                let index = Index::new(b);
+                for facet in Facet::ALL {
+                    if let Some(option) = index.options(facet).first() {
+                        let mut state = ViewState { search: word.to_string(), ..Default::default() };
+                        state.set(facet, &option.key.clone(), true);
+                        let outcome = index.query(&state);
+                        prop_assert!(outcome.matches.len() <= index.len());
+                    }
+                }
+            }
+        }
+        let took = started.elapsed();
+        prop_assert!(took.as_secs() < 30, "{shape:?} with n = {n}: {took:?}");
+    }
 }

@@ -22,15 +22,24 @@ fn main() -> ExitCode {
     }
     let mut failed = false;
     for path in &args {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
             Err(e) => {
                 eprintln!("{path}: cannot read: {e}");
                 failed = true;
                 continue;
             }
         };
-        match briefing::model::load(&text) {
+        // The page accepts look-alike names; a curator should not.
+        let checked = briefing::model::load_bytes(&bytes).and_then(|b| {
+            let lookalikes = briefing::model::lookalike::lookalike_actors(&b);
+            if lookalikes.is_empty() {
+                Ok(b)
+            } else {
+                Err(lookalikes)
+            }
+        });
+        match checked {
             Ok(b) => {
                 let inferences = briefing::model::report::inferences(&b);
                 println!(

@@ -34,9 +34,77 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The largest dataset the page and the checker read: far above any real
+/// briefing (100,000 generated events are about 60 MB), low enough that a
+/// browser tab keeps its memory.
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// "64 MB", "1.5 MB", "12 KB": sizes for people.
+pub fn size_words(bytes: usize) -> String {
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    if mb >= 10.0 {
+        format!("{mb:.0} MB")
+    } else if mb >= 1.0 {
+        format!("{mb:.1} MB")
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+/// The sentence for a file over [`MAX_BYTES`].
+pub fn too_big(bytes: usize) -> String {
+    format!(
+        "the file is {}, more than the {} this page reads; split it, or check that the link points at a dataset",
+        size_words(bytes),
+        size_words(MAX_BYTES)
+    )
+}
+
+/// Parses and validates a dataset given as bytes (a file, a response):
+/// refuses more than [`MAX_BYTES`] and anything that is not UTF-8, in words.
+pub fn load_bytes(bytes: &[u8]) -> Result<Briefing, Vec<Problem>> {
+    if bytes.len() > MAX_BYTES {
+        return Err(vec![file_problem(too_big(bytes.len()))]);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load(text),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            // Columns count characters, as serde_json's do.
+            let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+            Err(vec![Problem {
+                path: String::new(),
+                message: format!(
+                    "the file is not UTF-8 text (byte 0x{:02X} cannot be read; it may be Latin-1 or Windows-1252): save it as UTF-8 and open it again",
+                    bytes[e.valid_up_to()]
+                ),
+                line: Some(line),
+                column: Some(column),
+            }])
+        }
+    }
+}
+
+fn file_problem(message: String) -> Problem {
+    Problem {
+        path: String::new(),
+        message,
+        line: None,
+        column: None,
+    }
+}
+
 /// Parses and validates a dataset.
 pub fn load(text: &str) -> Result<Briefing, Vec<Problem>> {
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    if text.len() > MAX_BYTES {
+        return Err(vec![file_problem(too_big(text.len()))]);
+    }
+    // Editors on Windows may start a UTF-8 file with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut cx = Cx::default();
+    let value = parse(text, &mut cx).map_err(|e| {
         vec![Problem {
             path: String::new(),
             message: format!("the file is not valid JSON: {}", syntax_reason(&e)),
@@ -44,7 +112,6 @@ pub fn load(text: &str) -> Result<Briefing, Vec<Problem>> {
             column: Some(e.column()),
         }]
     })?;
-    let mut cx = Cx::default();
     let briefing = decode_briefing(&mut cx, &value);
     check_references(&mut cx, &briefing);
     // Statuses are judged only once everything they rest on reads.
@@ -55,6 +122,135 @@ pub fn load(text: &str) -> Result<Briefing, Vec<Problem>> {
         Ok(briefing)
     } else {
         Err(cx.problems)
+    }
+}
+
+/// JSON text to a `Value`, reporting every key that appears twice in one
+/// object: `serde_json::Value` would silently keep the last one, so a
+/// reviewer reading the first `"status"` and a reader shown the second
+/// would see different data. One pass, with the path kept as a stack.
+fn parse(text: &str, cx: &mut Cx) -> Result<Value, serde_json::Error> {
+    use serde::de::DeserializeSeed;
+    let path = std::cell::RefCell::new(Vec::new());
+    let duplicates = std::cell::RefCell::new(Vec::new());
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = Node {
+        path: &path,
+        duplicates: &duplicates,
+    }
+    .deserialize(&mut de)?;
+    de.end()?;
+    cx.problems.extend(duplicates.into_inner());
+    Ok(value)
+}
+
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+fn last_key(path: &[Segment]) -> &str {
+    match path.last() {
+        Some(Segment::Key(key)) => key,
+        _ => "",
+    }
+}
+
+fn render(path: &[Segment]) -> String {
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Key(k) if out.is_empty() => out.push_str(k),
+            Segment::Key(k) => {
+                out.push('.');
+                out.push_str(k);
+            }
+            Segment::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy)]
+struct Node<'a> {
+    path: &'a std::cell::RefCell<Vec<Segment>>,
+    duplicates: &'a std::cell::RefCell<Vec<Problem>>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Node<'_> {
+    type Value = Value;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Node<'_> {
+    type Value = Value;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        loop {
+            self.path.borrow_mut().push(Segment::Index(items.len()));
+            let next = seq.next_element_seed(self);
+            self.path.borrow_mut().pop();
+            match next? {
+                Some(item) => items.push(item),
+                None => return Ok(Value::Array(items)),
+            }
+        }
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
+        let mut map = Map::new();
+        while let Some(key) = access.next_key::<String>()? {
+            self.path.borrow_mut().push(Segment::Key(key));
+            let value = access.next_value_seed(self);
+            let at = {
+                let path = self.path.borrow();
+                map.contains_key(last_key(&path)).then(|| render(&path))
+            };
+            let key = match self.path.borrow_mut().pop() {
+                Some(Segment::Key(key)) => key,
+                _ => String::new(),
+            };
+            let value = value?;
+            if let Some(at) = at {
+                self.duplicates.borrow_mut().push(Problem {
+                    path: at,
+                    message: format!(
+                        "the key \"{}\" appears more than once in this object: keep one (readers and reviewers could see different values)",
+                        key.chars().take(80).collect::<String>()
+                    ),
+                    line: None,
+                    column: None,
+                });
+            } else {
+                map.insert(key, value);
+            }
+        }
+        Ok(Value::Object(map))
     }
 }
 
@@ -165,6 +361,7 @@ impl<'v> Obj<'v> {
         let path = self.at(key);
         self.get(cx, key, true)
             .and_then(|v| Self::text_at(cx, v, &path))
+            .map(|t| limit_text(cx, key, &path, t))
             .unwrap_or_default()
     }
 
@@ -172,6 +369,7 @@ impl<'v> Obj<'v> {
         let path = self.at(key);
         self.get(cx, key, false)
             .and_then(|v| Self::text_at(cx, v, &path))
+            .map(|t| limit_text(cx, key, &path, t))
     }
 
     fn id(&mut self, cx: &mut Cx, key: &'static str) -> String {
@@ -187,7 +385,9 @@ impl<'v> Obj<'v> {
 
     fn texts(&mut self, cx: &mut Cx, key: &'static str, required: bool) -> Vec<String> {
         self.list(cx, key, required, |cx, value, path| {
-            Self::text_at(cx, value, path).unwrap_or_default()
+            Self::text_at(cx, value, path)
+                .map(|t| limit_text(cx, key, path, t))
+                .unwrap_or_default()
         })
     }
 
@@ -251,8 +451,19 @@ impl<'v> Obj<'v> {
                 if required && items.is_empty() {
                     cx.report(&path, "must list at least one entry");
                 }
+                let most = max_entries(key);
+                if items.len() > most {
+                    cx.report(
+                        &path,
+                        format!(
+                            "has {} entries, more than the {most} allowed here; only the first {most} were checked",
+                            items.len()
+                        ),
+                    );
+                }
                 items
                     .iter()
+                    .take(most)
                     .enumerate()
                     .map(|(i, v)| item(cx, v, &format!("{path}[{i}]")))
                     .collect()
@@ -306,6 +517,159 @@ impl<'v> Obj<'v> {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// Limits: no field or list can make the page slow or its text deceptive.
+// ---------------------------------------------------------------------------
+
+/// Fields shown as names, headings or labels: a line of text, not a page.
+/// A 1 MB title without spaces would take the browser seconds to lay out.
+const SHORT_FIELDS: &[&str] = &[
+    "title",
+    "subtitle",
+    "name",
+    "aliases",
+    "role",
+    "affiliation",
+    "outlet",
+    "chain",
+    "author",
+    "language",
+    "compiled_by",
+    "handling",
+    "id",
+    "actor",
+    "source",
+    "sources",
+    "events",
+    "value",
+    "end",
+    "as_of",
+    "published",
+    "$schema",
+];
+pub const SHORT_TEXT_CHARS: usize = 1_000;
+pub const URL_CHARS: usize = 4_000;
+/// Summaries, notes, quotes, claim texts: long, but not a whole book each.
+pub const LONG_TEXT_CHARS: usize = 1_048_576;
+
+/// Fields that name someone or something: they must read as what they are.
+pub const NAME_FIELDS: &[&str] = &[
+    "name",
+    "aliases",
+    "outlet",
+    "chain",
+    "affiliation",
+    "author",
+];
+
+/// The most characters a field may hold, by its key.
+pub fn max_chars(key: &str) -> usize {
+    if key == "url" {
+        URL_CHARS
+    } else if SHORT_FIELDS.contains(&key) {
+        SHORT_TEXT_CHARS
+    } else {
+        LONG_TEXT_CHARS
+    }
+}
+
+/// Entries per list. The collections allow the 100,000-event benchmarks;
+/// a contact may have every actor of a large dataset as participant.
+fn max_entries(key: &str) -> usize {
+    match key {
+        "actors" | "sources" | "events" | "claims" => 200_000,
+        "aliases" | "chain" | "key_points" => 100,
+        _ => 20_000,
+    }
+}
+
+/// Checks a text's length and, for names, its characters; returns it (cut to
+/// the limit, so later steps stay bounded even on a refused file).
+fn limit_text(cx: &mut Cx, key: &str, path: &str, text: String) -> String {
+    let most = max_chars(key);
+    let mut text = text;
+    if text.len() > most {
+        if let Some((cut, _)) = text.char_indices().nth(most) {
+            let chars = text.chars().count();
+            cx.report(
+                path,
+                format!(
+                    "is {chars} characters long, more than the {most} allowed here{}",
+                    if most == SHORT_TEXT_CHARS {
+                        " (it is shown as a heading or a name; put long text in a summary or note)"
+                    } else {
+                        ""
+                    }
+                ),
+            );
+            text.truncate(cut);
+        }
+    }
+    if NAME_FIELDS.contains(&key) {
+        if let Some(reason) = hidden_character(&text) {
+            cx.report(path, reason);
+        }
+    }
+    text
+}
+
+/// Why a name cannot be trusted to read as it looks: a control character, a
+/// direction override (which reverses the text around it) or an invisible
+/// character (which makes "Alice" and "Alice" two different names).
+pub fn hidden_character(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let what = match c {
+            '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => "a control character",
+            '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{61c}' => {
+                "a text-direction control, which can make the text around it read backwards"
+            }
+            '\u{200b}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{feff}'
+            | '\u{ad}'
+            | '\u{34f}'
+            | '\u{180e}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{3164}'
+            | '\u{ffa0}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{e0000}'..='\u{e007f}'
+            | '\u{fff9}'..='\u{fffb}' => "an invisible character",
+            // Joiners shape Persian, Indic and emoji text, between two such
+            // characters; next to Latin letters or at an edge they only hide.
+            '\u{200c}' | '\u{200d}' => {
+                let around =
+                    |j: Option<&char>| j.is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
+                if around(i.checked_sub(1).and_then(|j| chars.get(j))) && around(chars.get(i + 1)) {
+                    continue;
+                }
+                "an invisible joiner outside the scripts and emoji that need it"
+            }
+            _ => continue,
+        };
+        return Some(format!(
+            "contains {what} (U+{:04X}, after “{}”): names must be plain visible text",
+            c as u32,
+            chars[..i]
+                .iter()
+                .rev()
+                .take(20)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect::<String>()
+        ));
+    }
+    None
 }
 
 fn vocab_at<T: Vocab>(cx: &mut Cx, value: &Value, path: &str) -> Option<T> {
@@ -441,6 +805,9 @@ fn decode_source(cx: &mut Cx, value: &Value, path: &str) -> Source {
 }
 
 fn decode_date(cx: &mut Cx, mut o: Obj) -> DateSpec {
+    // Problems so far: any new one is about this date's parts. (Scanning all
+    // problems for this path made a file with many problems quadratic.)
+    let before = cx.problems.len();
     let precision = o.vocab(cx, "precision");
     let undated = precision == Some(Precision::Undated);
     let date = DateSpec {
@@ -457,7 +824,7 @@ fn decode_date(cx: &mut Cx, mut o: Obj) -> DateSpec {
         inferred: o.inferences(cx, true),
     };
     // Only judge the date once its parts could be read.
-    let parts_broken = cx.problems.iter().any(|p| p.path.starts_with(&o.path));
+    let parts_broken = cx.problems.len() > before;
     if precision.is_some() && (undated || !date.value.is_empty()) && !parts_broken {
         if let Err((field, reason)) = date.check() {
             cx.report(&o.at(field), reason);

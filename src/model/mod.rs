@@ -2,13 +2,14 @@
 
 pub mod date;
 pub mod decode;
+pub mod lookalike;
 pub mod report;
 pub mod rules;
 pub mod types;
 pub mod vocab;
 
 pub use date::{Bounds, DateSpec, Day};
-pub use decode::{load, Problem};
+pub use decode::{load, load_bytes, Problem};
 pub use types::*;
 pub use vocab::*;
 
