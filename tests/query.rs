@@ -27,7 +27,8 @@ fn with(facet: Facet, keys: &[&str]) -> ViewState {
 
 /// A deliberately simple filter, to check the bitset engine against.
 fn naive(b: &Briefing, state: &ViewState) -> BTreeSet<String> {
-    // Each word, plus every name of an actor whose name or alias contains it.
+    // Each word, plus every name of an actor one of whose names has a word
+    // beginning with it.
     let words: Vec<Vec<String>> = fold(&state.search)
         .split(' ')
         .filter(|w| !w.is_empty())
@@ -38,7 +39,9 @@ fn naive(b: &Briefing, state: &ViewState) -> BTreeSet<String> {
                     .chain(&a.aliases)
                     .map(|n| fold(n))
                     .collect();
-                if w.chars().count() >= 3 && names.iter().any(|n| n.contains(w)) {
+                if w.chars().count() >= 3
+                    && names.iter().any(|n| n.split(' ').any(|t| t.starts_with(w)))
+                {
                     alternatives.extend(names);
                 }
             }
@@ -449,4 +452,45 @@ fn embed_mode_is_a_link_parameter() {
     assert!(state.to_query().ends_with("&embed=1"));
     let (_, notices) = ViewState::from_query("?embed=yes", &index);
     assert_eq!(notices.len(), 1);
+}
+
+/// An alias is called up by the start of one of its words, never by a
+/// fragment from its middle: "ress" (inside "Presse") must not bring in
+/// every event of DPA, whose alias is "Deutsche Presse-Agentur".
+#[test]
+fn aliases_are_called_up_by_word_starts_only() {
+    let (b, index) = bundled();
+    let search = |q: &str| {
+        ids(
+            &b,
+            &index,
+            &ViewState {
+                search: q.into(),
+                ..Default::default()
+            },
+        )
+    };
+    let dpa = ids(&b, &index, &with(Facet::Actor, &["dpa"]));
+    assert!(!dpa.is_empty());
+    for fragment in ["ress", "resse", "utsche", "gentur"] {
+        assert_eq!(
+            index.alternatives(fragment),
+            vec![fragment.to_string()],
+            "{fragment}"
+        );
+        let found = search(fragment);
+        assert!(
+            dpa.iter().all(|id| !found.contains(id)),
+            "{fragment:?} must not find DPA's events: {found:?}"
+        );
+    }
+    // The start of a word of the alias still calls up DPA's other names.
+    for start in ["presse", "deutsche", "agentur", "pres"] {
+        assert!(
+            index.alternatives(start).contains(&"dpa".to_string()),
+            "{start}"
+        );
+        let found = search(start);
+        assert!(dpa.iter().all(|id| found.contains(id)), "{start:?}");
+    }
 }

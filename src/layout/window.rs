@@ -24,9 +24,32 @@ pub fn visible(tops: &[f64], from: f64, to: f64) -> (usize, usize) {
     (start, end)
 }
 
+/// Where to scroll the page to bring row `row` to the top of the view:
+/// `origin` is where the list starts on the page (the top spacer's top, not
+/// the rendered rows' top, which sits below that spacer), plus the row's top.
+pub fn scroll_target(origin: f64, tops: &[f64], row: usize) -> f64 {
+    origin + tops.get(row).or(tops.last()).copied().unwrap_or(0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scrolling_to_a_row_counts_from_the_start_of_the_list() {
+        let t = tops([100.0; 1_000]);
+        // The list starts 300 px down the page; row 600 is 60,000 px into it,
+        // whatever part of the list is rendered (and however tall the top
+        // spacer is at that moment).
+        assert_eq!(scroll_target(300.0, &t, 600), 60_300.0);
+        assert_eq!(scroll_target(300.0, &t, 0), 300.0);
+        assert_eq!(
+            scroll_target(0.0, &t, 5_000),
+            100_000.0,
+            "past the end: the end"
+        );
+        assert_eq!(scroll_target(10.0, &[], 3), 10.0);
+    }
 
     #[test]
     fn only_rows_in_the_window_are_kept() {

@@ -299,17 +299,19 @@ impl Index {
         mask
     }
 
-    /// A search word and, when it is part of an actor's name or alias, all
-    /// that actor's names: "usakov" also finds text that says "Ushakov".
+    /// A search word and, when it begins a word of an actor's name or alias,
+    /// all that actor's names: "usakov" also finds text that says "Ushakov".
+    /// Only the start of a word: a mid-word "ress" (in "Deutsche Presse-
+    /// Agentur") must not make every DPA event match.
     pub fn alternatives(&self, word: &str) -> Vec<String> {
         let mut alternatives = vec![word.to_string()];
         // Shorter words would pull in half the actors.
         if word.chars().count() >= 3 {
-            for names in self
-                .actor_names
-                .iter()
-                .filter(|names| names.iter().any(|n| n.contains(word)))
-            {
+            for names in self.actor_names.iter().filter(|names| {
+                names
+                    .iter()
+                    .any(|n| n.split(' ').any(|token| token.starts_with(word)))
+            }) {
                 alternatives.extend(names.iter().cloned());
             }
         }
