@@ -27,9 +27,38 @@ const failure = `function fail(reason) {
     ' Try a current version of Chrome, Edge, Firefox or Safari, or ask whoever shared this page for the single-file version.';
 }`;
 
+// Installed before the wasm starts, so they hold on every screen:
+// - a wasm trap that is no panic (out of memory, "unreachable") leaves a page
+//   that looks alive and is not: show the crash view, as the panic hook does;
+// - a file dropped anywhere, at any time (loading, crash), is never navigated to.
+const guards = `function crash() {
+  if (document.documentElement.hasAttribute('data-crashed') && document.querySelector('main.crash')) return;
+  document.documentElement.setAttribute('data-crashed', '');
+  const main = document.createElement('main');
+  main.className = 'fallback crash';
+  main.setAttribute('role', 'alert');
+  const h1 = document.createElement('h1');
+  h1.textContent = 'Something went wrong in this briefing';
+  const p = document.createElement('p');
+  const reload = document.createElement('a');
+  reload.href = '';
+  reload.textContent = 'reload this view';
+  const reset = document.createElement('a');
+  reset.href = location.pathname;
+  reset.textContent = 'reset the view';
+  p.append('Nothing was sent anywhere. You can ', reload, ' or ', reset, ' (all filters cleared).');
+  main.append(h1, p);
+  document.body.replaceChildren(main);
+}
+const trapped = (error) => typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError;
+addEventListener('error', (e) => { if (trapped(e.error)) crash(); });
+addEventListener('unhandledrejection', (e) => { if (trapped(e.reason)) crash(); });
+for (const type of ['dragover', 'drop']) addEventListener(type, (e) => e.preventDefault());`;
+
 const boot = `// Starts the briefing's WebAssembly; says so in words if it cannot.
 import init from './${glueName}';
 ${failure}
+${guards}
 if (typeof WebAssembly !== 'object') {
   fail('this browser cannot run WebAssembly.');
 } else {
@@ -51,6 +80,7 @@ const cssName = html.match(/href=["']?\.\/([^"' >]+\.css)/)?.[1];
 const css = cssName ? await readFile(join(dir, cssName), 'utf8') : '';
 const script = `${glue}
 ${failure}
+${guards}
 if (typeof WebAssembly !== 'object') {
   fail('this browser cannot run WebAssembly.');
 } else {

@@ -1,38 +1,37 @@
-use super::dataset::{Datasets, Loaded, BUNDLED_LABEL};
+use super::dataset::{Datasets, FailurePanel, Loaded, LoadingScreen, OpenDataset, Origin};
 use super::{embed, filters::FilterPanel, header::Masthead, results::Results, url, Ctx};
 use crate::model::{self, Problem};
-use crate::query::{history::history_step, state::data_param, ViewState};
+use crate::query::{history::history_step, ViewState};
 use leptos::{ev, prelude::*};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Picks the dataset (bundled, or `?data=` from this site) and shows it.
+/// Picks the dataset (bundled, `?data=` from this site, or what a history
+/// entry showed) and shows it.
 #[component]
 pub fn App() -> impl IntoView {
-    let bundled = match model::load(model::BUNDLED) {
-        Ok(briefing) => briefing,
-        Err(problems) => return view! { <DatasetProblems problems/> }.into_any(),
-    };
-    let datasets = Datasets {
-        current: RwSignal::new(None),
-        failure: RwSignal::new(None),
-    };
+    let datasets = Datasets::new();
     provide_context(datasets);
-    let query = url::current_query();
-    match data_param(&query) {
-        Some(Ok(relative)) => {
-            let view = query.clone();
-            datasets.fetch(relative, query, move || {
-                datasets.show(bundled, BUNDLED_LABEL.into(), Some(&view))
-            });
+    // Drop and history work on every screen, the problem list included.
+    datasets.listen();
+    let problems = match model::load(model::BUNDLED) {
+        Ok(briefing) => {
+            datasets.set_bundled(briefing);
+            None
         }
-        // No `data`, or a refused one (from_query explains it in a notice).
-        _ => datasets.show(bundled, BUNDLED_LABEL.into(), Some(&query)),
+        Err(problems) => Some(problems),
+    };
+    let broken = problems.is_some();
+    if !broken {
+        datasets.start();
     }
     view! {
         {move || match datasets.current.get() {
-            None => view! { <p class="boot">"Loading the dataset…"</p> }.into_any(),
             Some(loaded) => view! { <BriefingView loaded/> }.into_any(),
+            None if broken => {
+                view! { <DatasetProblems problems=problems.clone().unwrap_or_default()/> }.into_any()
+            }
+            None => view! { <LoadingScreen/> }.into_any(),
         }}
     }
     .into_any()
@@ -67,13 +66,10 @@ fn BriefingView(loaded: Arc<Loaded>) -> impl IntoView {
         }
         (now, step.typing)
     });
-    // Address bar → view, on back and forward.
-    let index_for_history = index.clone();
-    let popstate = window_event_listener(ev::popstate, move |_| {
-        let (restored, ignored) = ViewState::from_query(&url::current_query(), &index_for_history);
-        notices.set(ignored);
-        state.set(restored);
-    });
+    // Address bar → view, on back and forward: `Datasets::listen`, which
+    // also restores the dataset an entry showed.
+    let datasets = expect_context::<Datasets>();
+    datasets.view.set_value(Some((state, notices)));
     // "/" focuses the search box, unless the reader is typing somewhere.
     let slash = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
         let typing = e
@@ -87,10 +83,7 @@ fn BriefingView(loaded: Arc<Loaded>) -> impl IntoView {
             }
         }
     });
-    on_cleanup(move || {
-        popstate.remove();
-        slash.remove();
-    });
+    on_cleanup(move || slash.remove());
 
     let embedded = state.with_untracked(|s| s.embed);
     if let Some(root) = document().document_element() {
@@ -100,10 +93,18 @@ fn BriefingView(loaded: Arc<Loaded>) -> impl IntoView {
         embed::post_height_to_parent();
     }
     let title = briefing.meta.title.clone();
+    // Embedded, the masthead is gone: say which dataset this is, unless it
+    // is the bundled one, so another file cannot pass for the briefing.
+    let source = (loaded.origin != Origin::Bundled).then(|| loaded.label.clone());
     view! {
         <a class="skip" href="#results">"Skip to results"</a>
         {if embedded {
-            view! { <header class="embed-header"><h1>{title}</h1></header> }.into_any()
+            view! {
+                <header class="embed-header">
+                    <h1>{title}</h1>
+                    {source.map(|s| view! { <p class="embed-dataset">"Dataset: " <strong>{s}</strong> " (not the bundled briefing)"</p> })}
+                </header>
+            }.into_any()
         } else {
             view! { <Masthead meta=briefing.meta.clone()/> }.into_any()
         }}
@@ -127,6 +128,8 @@ fn DatasetProblems(problems: Vec<Problem>) -> impl IntoView {
                     .map(|p| view! { <li>{p.to_string()}</li> })
                     .collect_view()}
             </ul>
+            <FailurePanel/>
+            <p>"You can still open another dataset: " <OpenDataset/></p>
         </main>
     }
 }

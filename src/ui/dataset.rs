@@ -2,14 +2,34 @@
 //! or a local file the reader opens or drops (read in the browser, never
 //! uploaded). A dataset that fails validation is listed problem by problem,
 //! and the briefing already on screen stays.
+//!
+//! The address bar and the screen agree on the dataset: `?data=` names a
+//! file of this site; an entry made while a local file was shown carries a
+//! marker in `history.state`, so Back and Forward bring that file back (from
+//! memory), or say that they cannot (after a reload).
 
 use super::url;
-use crate::model::{self, Briefing};
-use crate::query::{Index, ViewState};
+use crate::model::{self, decode::too_big, decode::MAX_BYTES, Briefing};
+use crate::query::{state::data_param, Index, ViewState};
 use leptos::{ev, prelude::*};
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+/// Where a dataset came from.
+#[derive(Clone, PartialEq, Debug)]
+pub enum Origin {
+    Bundled,
+    /// `?data=`: a relative URL on this site.
+    Site(String),
+    /// A file the reader opened; `serial` tells two opened files apart.
+    Local {
+        name: String,
+        serial: u32,
+    },
+}
 
 /// A dataset ready to show, with the view to open it in.
 pub struct Loaded {
@@ -17,140 +37,540 @@ pub struct Loaded {
     pub index: Arc<Index>,
     /// "the bundled briefing", a file name or a relative URL.
     pub label: String,
+    pub origin: Origin,
     pub initial: ViewState,
     pub notices: Vec<String>,
+}
+
+impl Loaded {
+    /// The same dataset in another view.
+    fn in_view(&self, initial: ViewState, notices: Vec<String>) -> Loaded {
+        Loaded {
+            briefing: self.briefing.clone(),
+            index: self.index.clone(),
+            label: self.label.clone(),
+            origin: self.origin.clone(),
+            initial,
+            notices,
+        }
+    }
 }
 
 /// A dataset that could not be used, and why.
 #[derive(Clone, PartialEq)]
 pub struct Failure {
-    pub label: String,
+    pub heading: String,
+    pub intro: String,
     pub problems: Vec<String>,
 }
+
+/// Datasets kept for Back and Forward: the bundled one, and the last few others.
+const REMEMBERED: usize = 4;
+/// A `?data=` file must arrive within this time; the briefing on screen stays meanwhile.
+pub const FETCH_SECONDS: u32 = 15;
+const MARKER: &str = "briefingLocal";
+
+/// The view signals of the briefing on screen: its state and its notices.
+pub type ViewSignals = (RwSignal<ViewState>, RwSignal<Vec<String>>);
 
 #[derive(Clone, Copy)]
 pub struct Datasets {
     pub current: RwSignal<Option<Arc<Loaded>>>,
     pub failure: RwSignal<Option<Failure>>,
+    /// What is being fetched, while it is.
+    pub loading: RwSignal<Option<String>>,
+    /// A file is being dragged over the page.
+    pub dragging: RwSignal<bool>,
+    bundled: StoredValue<Option<Arc<Loaded>>>,
+    recent: StoredValue<Vec<Arc<Loaded>>>,
+    serial: StoredValue<u32>,
+    /// Each fetch's number: a late answer to an abandoned fetch is dropped.
+    generation: StoredValue<u32>,
+    /// The view of the briefing on screen, set by it: Back and Forward
+    /// within one dataset only change the view.
+    pub view: StoredValue<Option<ViewSignals>>,
 }
 
 pub const BUNDLED_LABEL: &str = "the bundled briefing";
 
 impl Datasets {
-    /// Validates `text`; on success shows it, opening the view `view` (a
-    /// query string); on failure keeps what is on screen and lists why.
-    pub fn offer(self, text: &str, label: String, view: Option<&str>) {
-        match model::load(text) {
-            Ok(briefing) => {
-                self.failure.set(None);
-                self.show(briefing, label, view);
-            }
-            Err(problems) => self.fail(label, problems.iter().map(|p| p.to_string()).collect()),
+    pub fn new() -> Datasets {
+        Datasets {
+            current: RwSignal::new(None),
+            failure: RwSignal::new(None),
+            loading: RwSignal::new(None),
+            dragging: RwSignal::new(false),
+            bundled: StoredValue::new(None),
+            recent: StoredValue::new(Vec::new()),
+            serial: StoredValue::new(0),
+            generation: StoredValue::new(0),
+            view: StoredValue::new(None),
         }
     }
 
-    /// Shows a valid dataset, in the view `view` (a query string), or with no
-    /// filters when `None`: a local file's ids differ from the last one's.
-    pub fn show(self, briefing: Briefing, label: String, view: Option<&str>) {
+    fn prepare(briefing: Briefing, label: String, origin: Origin) -> Loaded {
         let index = Index::new(&briefing);
-        let (initial, notices) = match view {
-            Some(query) => ViewState::from_query(query, &index),
-            None => {
-                let embed = ViewState::from_query(&url::current_query(), &index).0.embed;
-                (
-                    ViewState {
-                        embed,
-                        ..Default::default()
-                    },
-                    Vec::new(),
-                )
-            }
-        };
-        self.current.set(Some(Arc::new(Loaded {
+        Loaded {
             briefing: Arc::new(briefing),
             index: Arc::new(index),
             label,
-            initial,
-            notices,
-        })));
+            origin,
+            initial: ViewState::default(),
+            notices: Vec::new(),
+        }
+    }
+
+    pub fn set_bundled(self, briefing: Briefing) {
+        let loaded = Self::prepare(briefing, BUNDLED_LABEL.into(), Origin::Bundled);
+        self.bundled.set_value(Some(Arc::new(loaded)));
+    }
+
+    /// Opens the page: the dataset and view its address names.
+    pub fn start(self) {
+        let query = url::current_query();
+        if let Some(name) = local_marker().map(|(_, name)| name) {
+            // A reload of a view of a local file: the file is not ours to reopen.
+            url::set_local(None);
+            self.fail_with(
+                format!("The local file “{name}” cannot be shown again"),
+                "This view showed a file from your computer, which a reload cannot reopen. The bundled briefing is shown instead; open the file again with “Open dataset…”.".into(),
+                Vec::new(),
+            );
+            self.show_bundled(&strip_data(&query));
+            return;
+        }
+        match data_param(&query) {
+            Some(Ok(relative)) => self.fetch(relative, query),
+            // No `data`, or a refused one (from_query explains it in a notice).
+            _ => self.show_bundled(&query),
+        }
+    }
+
+    fn show_bundled(self, query: &str) {
+        if let Some(bundled) = self.bundled.get_value() {
+            url::set_local(None);
+            let (initial, notices) = ViewState::from_query(query, &bundled.index);
+            self.current
+                .set(Some(Arc::new(bundled.in_view(initial, notices))));
+        }
+    }
+
+    fn remember(self, loaded: &Arc<Loaded>) {
+        self.recent.update_value(|r| {
+            r.retain(|l| l.origin != loaded.origin);
+            r.push(loaded.clone());
+            if r.len() > REMEMBERED {
+                r.remove(0);
+            }
+        });
+    }
+
+    /// Validates `bytes` fetched from `relative`; on success shows them in
+    /// the view `query`; on failure keeps what is on screen and lists why.
+    fn offer_site(self, bytes: &[u8], relative: String, query: &str) -> bool {
+        match model::load_bytes(bytes) {
+            Ok(briefing) => {
+                self.failure.set(None);
+                let mut loaded = Self::prepare(briefing, relative.clone(), Origin::Site(relative));
+                (loaded.initial, loaded.notices) = ViewState::from_query(query, &loaded.index);
+                let loaded = Arc::new(loaded);
+                self.remember(&loaded);
+                url::set_local(None);
+                self.current.set(Some(loaded));
+                true
+            }
+            Err(problems) => {
+                self.fail(relative, problems.iter().map(|p| p.to_string()).collect());
+                false
+            }
+        }
+    }
+
+    /// A local file: shown with no filters (its ids differ from the last
+    /// one's), in a history entry of its own.
+    fn offer_local(self, bytes: &[u8], name: String) {
+        match model::load_bytes(bytes) {
+            Ok(briefing) => {
+                self.failure.set(None);
+                let serial = self.serial.get_value() + 1;
+                self.serial.set_value(serial);
+                let mut loaded = Self::prepare(
+                    briefing,
+                    name.clone(),
+                    Origin::Local {
+                        name: name.clone(),
+                        serial,
+                    },
+                );
+                loaded.initial.embed = ViewState::from_query(&url::current_query(), &loaded.index)
+                    .0
+                    .embed;
+                let loaded = Arc::new(loaded);
+                self.remember(&loaded);
+                url::set_local(Some((serial, &name)));
+                url::write(&loaded.initial.to_query(), true);
+                self.current.set(Some(loaded));
+            }
+            Err(problems) => self.fail(name, problems.iter().map(|p| p.to_string()).collect()),
+        }
     }
 
     pub fn fail(self, label: String, problems: Vec<String>) {
-        self.failure.set(Some(Failure { label, problems }));
+        let n = problems.len();
+        self.fail_with(
+            format!("The dataset “{label}” could not be used"),
+            format!(
+                "{n} problem{} found. The briefing below is unchanged.",
+                if n == 1 { " was" } else { "s were" }
+            ),
+            problems,
+        );
     }
 
-    /// Fetches a dataset from this site (`?data=`), already checked to be relative.
-    pub fn fetch(self, relative: String, view: String, fallback: impl FnOnce() + 'static) {
+    fn fail_with(self, heading: String, intro: String, problems: Vec<String>) {
+        self.failure.set(Some(Failure {
+            heading,
+            intro,
+            problems,
+        }));
+    }
+
+    /// Fetches a dataset from this site (`?data=`), already checked to be
+    /// relative; until it arrives (or not) the bundled briefing is one click away.
+    pub fn fetch(self, relative: String, query: String) {
+        let generation = self.generation.get_value() + 1;
+        self.generation.set_value(generation);
+        self.loading.set(Some(relative.clone()));
         leptos::task::spawn_local(async move {
-            match fetch_text(&relative).await {
-                Ok(text) => {
-                    self.offer(&text, relative.clone(), Some(&view));
-                    if self.current.with_untracked(Option::is_none) {
-                        fallback();
-                    }
-                }
+            let result = fetch_bytes(&relative).await;
+            if self.generation.get_value() != generation {
+                return; // The reader moved on (Back, a local file, "show the bundled briefing").
+            }
+            self.loading.set(None);
+            let shown = match result {
+                Ok(bytes) => self.offer_site(&bytes, relative.clone(), &query),
                 Err(reason) => {
                     self.fail(relative, vec![reason]);
-                    fallback();
+                    false
                 }
+            };
+            if !shown && self.current.with_untracked(Option::is_none) {
+                // Nothing on screen yet: the bundled briefing, under an
+                // address that no longer names the file that failed.
+                let view = strip_data(&query);
+                self.show_bundled(&view);
+                url::write(&view, false);
             }
         });
     }
 
-    /// Reads a local file chosen or dropped by the reader.
+    /// "Show the bundled briefing instead" while a `?data=` file is on its way.
+    pub fn abandon_fetch(self) {
+        self.generation.update_value(|g| *g += 1);
+        if let Some(what) = self.loading.get_untracked() {
+            self.loading.set(None);
+            let view = strip_data(&url::current_query());
+            self.fail_with(
+                format!("The dataset “{what}” was not waited for"),
+                "The bundled briefing is shown instead.".into(),
+                Vec::new(),
+            );
+            if self.current.with_untracked(Option::is_none) {
+                self.show_bundled(&view);
+                url::write(&view, false);
+            }
+        }
+    }
+
+    /// Reads a local file chosen or dropped by the reader: as bytes, so that
+    /// a file that is not UTF-8 is refused in words, not shown garbled.
     pub fn read_file(self, file: web_sys::File) {
         let name = file.name();
+        if file.size() > MAX_BYTES as f64 {
+            self.fail(
+                name,
+                vec![format!("the file: {}", too_big(file.size() as usize))],
+            );
+            return;
+        }
+        self.generation.update_value(|g| *g += 1);
+        self.loading.set(None);
         leptos::task::spawn_local(async move {
-            match JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string())
-            {
-                Some(text) => self.offer(&text, name, None),
-                None => self.fail(name, vec!["the file could not be read as text".into()]),
+            match JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => self.offer_local(&js_sys::Uint8Array::new(&buffer).to_vec(), name),
+                Err(_) => self.fail(
+                    name,
+                    vec![
+                        "the file: it could not be read (it may have been moved, or be unreadable)"
+                            .into(),
+                    ],
+                ),
             }
         });
+    }
+
+    /// Back and Forward: the dataset of that entry, in its view.
+    fn restore(self) {
+        let query = url::current_query();
+        let wanted = match (local_marker(), data_param(&query)) {
+            (Some((serial, name)), _) => Origin::Local { name, serial },
+            (None, Some(Ok(relative))) => Origin::Site(relative),
+            _ => Origin::Bundled,
+        };
+        let on_screen = self
+            .current
+            .with_untracked(|c| c.as_ref().map(|l| l.origin.clone()));
+        if on_screen.as_ref() == Some(&wanted) {
+            if let Some((state, notices)) = self.view.get_value() {
+                if let Some(index) = self
+                    .current
+                    .with_untracked(|c| c.as_ref().map(|l| l.index.clone()))
+                {
+                    let (restored, ignored) = ViewState::from_query(&query, &index);
+                    notices.try_set(ignored);
+                    state.try_set(restored);
+                }
+            }
+            return;
+        }
+        self.generation.update_value(|g| *g += 1);
+        self.loading.set(None);
+        let remembered = self
+            .recent
+            .with_value(|r| r.iter().find(|l| l.origin == wanted).cloned());
+        match (wanted, remembered) {
+            (Origin::Bundled, _) => self.show_bundled(&query),
+            (_, Some(loaded)) => {
+                let (initial, notices) = ViewState::from_query(&query, &loaded.index);
+                if let Origin::Local { serial, name } = &loaded.origin {
+                    url::set_local(Some((*serial, name)));
+                } else {
+                    url::set_local(None);
+                }
+                self.current
+                    .set(Some(Arc::new(loaded.in_view(initial, notices))));
+            }
+            (Origin::Site(relative), None) => self.fetch(relative, query),
+            (Origin::Local { name, .. }, None) => {
+                self.fail_with(
+                    format!("The local file “{name}” cannot be shown again"),
+                    "This step of the history showed a file from your computer that is no longer open here. The bundled briefing is shown instead; open the file again with “Open dataset…”.".into(),
+                    Vec::new(),
+                );
+                url::set_local(None);
+                url::write(&query, false);
+                self.show_bundled(&query);
+            }
+        }
+    }
+
+    /// Page-wide, on every screen (loading, problems, briefing): a dropped
+    /// file is opened, never navigated to; history steps restore datasets.
+    pub fn listen(self) {
+        let over = window_event_listener(ev::dragover, move |e: ev::DragEvent| {
+            e.prevent_default();
+            if !crashed() {
+                self.dragging.set(true);
+            }
+        });
+        let leave = window_event_listener(ev::dragleave, move |e: ev::DragEvent| {
+            if e.related_target().is_none() {
+                self.dragging.set(false);
+            }
+        });
+        let drop = window_event_listener(ev::drop, move |e: ev::DragEvent| {
+            e.prevent_default();
+            self.dragging.set(false);
+            if crashed() {
+                return;
+            }
+            let Some(files) = e.data_transfer().and_then(|d| d.files()) else {
+                return;
+            };
+            match files.length() {
+                0 => {}
+                1 => {
+                    if let Some(file) = files.get(0) {
+                        self.read_file(file);
+                    }
+                }
+                n => self.fail_with(
+                    format!("{n} files were dropped"),
+                    "Drop one dataset file at a time; none of these was opened, and the briefing below is unchanged.".into(),
+                    Vec::new(),
+                ),
+            }
+        });
+        let history = window_event_listener(ev::popstate, move |_| self.restore());
+        // These last as long as the page: one set, whatever is on screen.
+        std::mem::forget((over, leave, drop, history));
     }
 }
 
-async fn fetch_text(relative: &str) -> Result<String, String> {
-    let failed = |what: &str, e: JsValue| {
-        format!(
-            "{what}: {}",
-            e.as_string().unwrap_or_else(|| format!("{e:?}"))
-        )
+impl Default for Datasets {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The crash view is on screen (set by it, in Rust or in the boot script).
+fn crashed() -> bool {
+    document()
+        .document_element()
+        .is_some_and(|root| root.has_attribute("data-crashed"))
+}
+
+/// The local-file marker of the current history entry.
+fn local_marker() -> Option<(u32, String)> {
+    let state = window().history().ok()?.state().ok()?;
+    let marker = js_sys::Reflect::get(&state, &MARKER.into()).ok()?;
+    let serial = js_sys::Reflect::get(&marker, &"serial".into())
+        .ok()?
+        .as_f64()? as u32;
+    let name = js_sys::Reflect::get(&marker, &"name".into())
+        .ok()?
+        .as_string()?;
+    Some((serial, name))
+}
+
+pub fn marker_value(local: Option<(u32, &str)>) -> JsValue {
+    let Some((serial, name)) = local else {
+        return JsValue::NULL;
     };
-    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(relative))
-        .await
-        .map_err(|e| failed("the file could not be fetched", e))?
-        .unchecked_into();
-    // The URL is relative, but a server may still redirect elsewhere.
-    let page_origin = window().location().origin().unwrap_or_default();
-    if !response.url().is_empty() && !response.url().starts_with(&format!("{page_origin}/")) {
-        return Err("the file is on another site, which this page never loads from".into());
+    let marker = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&marker, &"serial".into(), &serial.into());
+    let _ = js_sys::Reflect::set(&marker, &"name".into(), &name.into());
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &MARKER.into(), &marker);
+    state.into()
+}
+
+/// `query` without its `data` parameter: the view, for the bundled briefing.
+fn strip_data(query: &str) -> String {
+    let kept: Vec<&str> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && p.split('=').next() != Some("data"))
+        .collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
+}
+
+/// Fetches `relative` from this site, provably: resolved against the page
+/// and compared by origin before any request leaves, fetched in
+/// `same-origin` mode (the browser refuses a redirect to another site before
+/// following it), within [`FETCH_SECONDS`] and [`MAX_BYTES`]. Every failure
+/// is a sentence about the link, never a raw browser error.
+async fn fetch_bytes(relative: &str) -> Result<Vec<u8>, String> {
+    let location = window().location();
+    let page_origin = location.origin().unwrap_or_default();
+    let href = location.href().unwrap_or_default();
+    if !href.starts_with("http://") && !href.starts_with("https://") {
+        return Err("a dataset link (data=…) works only when the briefing is served by a web site; this page was opened as a file, so open the dataset with “Open dataset…” instead".into());
+    }
+    let url = web_sys::Url::new_with_base(relative, &href)
+        .map_err(|_| "the link is not a valid address".to_string())?;
+    if url.origin() != page_origin {
+        return Err(format!(
+            "the link leads to another site ({}), and this page loads nothing from other sites",
+            url.origin()
+        ));
+    }
+    let controller = web_sys::AbortController::new().map_err(|_| unreadable())?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    init.set_mode(web_sys::RequestMode::SameOrigin);
+    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+    init.set_signal(Some(&controller.signal()));
+    let timed_out = Rc::new(Cell::new(false));
+    let _timer = {
+        let timed_out = timed_out.clone();
+        gloo::timers::callback::Timeout::new(FETCH_SECONDS * 1000, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let slow = || {
+        format!("the site did not send the file within {FETCH_SECONDS} seconds; the briefing below stays (try again later, or open the file with “Open dataset…”)")
+    };
+    let response: web_sys::Response =
+        match JsFuture::from(window().fetch_with_str_and_init(&url.href(), &init)).await {
+            Ok(response) => response.unchecked_into(),
+            Err(_) if timed_out.get() => return Err(slow()),
+            Err(_) => return Err("the file could not be fetched: the site did not answer, sent the request on to another address (which this page does not follow), or a security policy of the site blocked it".into()),
+        };
+    // Belt and braces: same-origin mode already refuses other sites.
+    let final_url = response.url();
+    if !final_url.is_empty() && !final_url.starts_with(&format!("{page_origin}/")) {
+        return Err(
+            "the site sent the request on to another address, which this page does not follow"
+                .into(),
+        );
     }
     if !response.ok() {
         return Err(format!(
-            "the server answered {} {}",
+            "the server answered {} {}: check the link",
             response.status(),
             response.status_text()
         ));
     }
-    let text = response
-        .text()
-        .map_err(|e| failed("the file could not be read", e))?;
-    JsFuture::from(text)
-        .await
-        .map_err(|e| failed("the file could not be read", e))?
-        .as_string()
-        .ok_or_else(|| "the file is not text".into())
+    let announced = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|n| n.trim().parse::<usize>().ok());
+    if let Some(n) = announced.filter(|&n| n > MAX_BYTES) {
+        return Err(too_big(n));
+    }
+    let Some(body) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::with_capacity(announced.unwrap_or(0));
+    loop {
+        let chunk = match JsFuture::from(reader.read()).await {
+            Ok(chunk) => chunk,
+            Err(_) if timed_out.get() => return Err(slow()),
+            Err(_) => {
+                return Err(
+                    "the file arrived incomplete: the connection broke off; try again".into(),
+                )
+            }
+        };
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        if let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) {
+            let part = js_sys::Uint8Array::new(&value);
+            if bytes.len() + part.length() as usize > MAX_BYTES {
+                let _ = reader.cancel();
+                return Err(too_big(bytes.len() + part.length() as usize));
+            }
+            bytes.extend_from_slice(&part.to_vec());
+        }
+    }
+    if announced.is_some_and(|n| n != bytes.len()) {
+        return Err("the file arrived incomplete: the connection broke off; try again".into());
+    }
+    Ok(bytes)
 }
 
-/// "Dataset: … (N events)", the "Open dataset…" picker, and page-wide drop.
+fn unreadable() -> String {
+    "this browser cannot fetch files here".into()
+}
+
+/// The "Open dataset…" button (a labelled file input).
 #[component]
-pub fn DatasetBar(label: String, events: usize) -> impl IntoView {
+pub fn OpenDataset() -> impl IntoView {
     let datasets = expect_context::<Datasets>();
-    let dragging = RwSignal::new(false);
     let on_pick = move |e: ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&e);
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
@@ -158,46 +578,54 @@ pub fn DatasetBar(label: String, events: usize) -> impl IntoView {
         }
         input.set_value("");
     };
-    let over = window_event_listener(ev::dragover, move |e: ev::DragEvent| {
-        e.prevent_default();
-        dragging.set(true);
-    });
-    let leave = window_event_listener(ev::dragleave, move |e: ev::DragEvent| {
-        if e.related_target().is_none() {
-            dragging.set(false);
-        }
-    });
-    let drop = window_event_listener(ev::drop, move |e: ev::DragEvent| {
-        e.prevent_default();
-        dragging.set(false);
-        if let Some(file) = e
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            datasets.read_file(file);
-        }
-    });
-    on_cleanup(move || {
-        over.remove();
-        leave.remove();
-        drop.remove();
-    });
     view! {
-        <div class="dataset-bar" class:dragging=move || dragging.get()>
+        <input
+            id="open-dataset"
+            class="file-input"
+            type="file"
+            accept=".json,application/json"
+            on:change=on_pick
+        />
+        <label for="open-dataset" class="button">"Open dataset…"</label>
+    }
+}
+
+/// "Dataset: … (N events)", the "Open dataset…" picker; drop is page-wide.
+#[component]
+pub fn DatasetBar(label: String, events: usize) -> impl IntoView {
+    let datasets = expect_context::<Datasets>();
+    view! {
+        <div class="dataset-bar" class:dragging=move || datasets.dragging.get()>
             <p class="dataset-name">
                 "Dataset: " <strong>{label}</strong> {format!(" ({events} events)")}
             </p>
-            <input
-                id="open-dataset"
-                class="file-input"
-                type="file"
-                accept=".json,application/json"
-                on:change=on_pick
-            />
-            <label for="open-dataset" class="button">"Open dataset…"</label>
+            <OpenDataset/>
             <span class="hint">" or drop a JSON file on the page. It is read here and never uploaded."</span>
         </div>
+    }
+}
+
+/// While a `?data=` file is on its way: what, and two ways not to wait.
+#[component]
+pub fn LoadingScreen() -> impl IntoView {
+    let datasets = expect_context::<Datasets>();
+    view! {
+        <main class="loading-screen">
+            <p class="boot" aria-live="polite">
+                {move || match datasets.loading.get() {
+                    Some(what) => format!("Loading the dataset “{what}”…"),
+                    None => "Loading the dataset…".into(),
+                }}
+            </p>
+            <FailurePanel/>
+            <p class="loading-actions">
+                <button type="button" on:click=move |_| datasets.abandon_fetch()>
+                    "Show the bundled briefing instead"
+                </button>
+                " "
+                <OpenDataset/>
+            </p>
+        </main>
     }
 }
 
@@ -211,14 +639,16 @@ pub fn FailurePanel() -> impl IntoView {
     view! {
         {move || datasets.failure.get().map(|f| view! {
             <section class="dataset-failure" role="alert" aria-labelledby="failure-heading">
-                <h3 id="failure-heading">{format!("The dataset “{}” could not be used", f.label)}</h3>
-                <p>{format!("{} problem(s) were found. The briefing below is unchanged.", f.problems.len())}</p>
-                <ul>
-                    {f.problems.iter().take(SHOWN_PROBLEMS).map(|p| view! { <li>{p.clone()}</li> }).collect_view()}
-                    {(f.problems.len() > SHOWN_PROBLEMS).then(|| view! {
-                        <li>{format!("… and {} more", f.problems.len() - SHOWN_PROBLEMS)}</li>
-                    })}
-                </ul>
+                <h3 id="failure-heading">{f.heading.clone()}</h3>
+                <p>{f.intro.clone()}</p>
+                {(!f.problems.is_empty()).then(|| view! {
+                    <ul>
+                        {f.problems.iter().take(SHOWN_PROBLEMS).map(|p| view! { <li>{p.clone()}</li> }).collect_view()}
+                        {(f.problems.len() > SHOWN_PROBLEMS).then(|| view! {
+                            <li>{format!("… and {} more", f.problems.len() - SHOWN_PROBLEMS)}</li>
+                        })}
+                    </ul>
+                })}
                 <button type="button" on:click=move |_| datasets.failure.set(None)>"Dismiss"</button>
             </section>
         })}

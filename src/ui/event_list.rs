@@ -51,11 +51,15 @@ const MARGIN: f64 = 900.0;
 
 #[component]
 pub fn EventList(rows: Memo<Vec<Row>>) -> impl IntoView {
-    scroll_opened_event_into_view(rows);
+    // Measured row heights, by row key: shared by the window and the scroll
+    // to an opened event, so both place rows alike.
+    let heights = StoredValue::new(HashMap::<u64, f64>::new());
+    let nudge = RwSignal::new(0u32);
+    scroll_opened_event_into_view(rows, heights, nudge);
     // Re-decided only when the list crosses the threshold: a closure reading
     // `rows` itself would rebuild the whole list on every filter change.
     let windowed = Memo::new(move |_| rows.with(|r| r.len() > WINDOW_AFTER));
-    move || {
+    let list = move || {
         if !windowed.get() {
             view! {
                 <div class="event-list">
@@ -64,18 +68,50 @@ pub fn EventList(rows: Memo<Vec<Row>>) -> impl IntoView {
             }
             .into_any()
         } else {
-            view! { <Windowed rows/> }.into_any()
+            view! { <Windowed rows heights/> }.into_any()
         }
+    };
+    view! {
+        <HiddenOpenEvent nudge/>
+        {list}
+    }
+}
+
+/// A link (or a filter change) can leave the open event outside the
+/// results: say so, with a way to show it, instead of nothing happening.
+#[component]
+fn HiddenOpenEvent(nudge: RwSignal<u32>) -> impl IntoView {
+    let cx = ctx();
+    let (state, outcome, index, briefing) =
+        (cx.state, cx.outcome, cx.index.clone(), cx.briefing.clone());
+    let hidden = Memo::new(move |_| {
+        let id = state.with(|s| s.open.clone())?;
+        let p = index.position_of(&id)?;
+        outcome
+            .with(|o| o.matches.binary_search(&p).is_err())
+            .then(|| briefing.events[index.order[p]].title.clone())
+    });
+    move || {
+        hidden.get().map(|title| {
+            view! {
+                <p class="hidden-open">
+                    "The open event “" <bdi>{title}</bdi> "” is hidden by the filters. "
+                    <button type="button" on:click=move |_| {
+                        state.update(|s| s.clear_filters());
+                        nudge.update(|n| *n += 1);
+                    }>"Clear the filters to show it"</button>
+                </p>
+            }
+        })
     }
 }
 
 #[component]
-fn Windowed(rows: Memo<Vec<Row>>) -> impl IntoView {
+fn Windowed(rows: Memo<Vec<Row>>, heights: StoredValue<HashMap<u64, f64>>) -> impl IntoView {
     let list = NodeRef::<leptos::html::Div>::new();
     // Where the list starts on the page: the top spacer's top, which does not
     // move as the window does (the rendered rows' container does).
     let start = NodeRef::<leptos::html::Div>::new();
-    let heights = StoredValue::new(HashMap::<u64, f64>::new());
     let measured = RwSignal::new(0u64);
     let viewport = RwSignal::new(read_viewport());
     let tops = Memo::new(move |_| {
@@ -167,7 +203,7 @@ fn Windowed(rows: Memo<Vec<Row>>) -> impl IntoView {
         tops.with(|t| format!("{}px", t[t.len() - 1] - t[end.min(t.len() - 1)]))
     };
     view! {
-        <div class="spacer" aria-hidden="true" node_ref=start style:height=before></div>
+        <div class="spacer list-start" aria-hidden="true" node_ref=start style:height=before></div>
         <div class="event-list windowed" node_ref=list>
             <For
                 each=slice
@@ -196,14 +232,20 @@ fn read_viewport() -> (f64, f64) {
 /// When an event opens (from the timeline, a pasted link or the keyboard), bring it
 /// into view if it is not: by its element, or, in a windowed list where it is
 /// not rendered yet, by its estimated place.
-fn scroll_opened_event_into_view(rows: Memo<Vec<Row>>) {
+fn scroll_opened_event_into_view(
+    rows: Memo<Vec<Row>>,
+    heights: StoredValue<HashMap<u64, f64>>,
+    nudge: RwSignal<u32>,
+) {
     let cx = ctx();
     let (state, index) = (cx.state, cx.index.clone());
     let opened = Memo::new(move |_| state.with(|s| s.open.clone()));
-    Effect::new(move |previous: Option<Option<String>>| {
+    Effect::new(move |previous: Option<(Option<String>, u32)>| {
         let open = opened.get();
+        let nudged = nudge.get();
         // Also on load: a pasted link with `event=` shows that event.
-        if let (Some(id), true) = (open.clone(), previous.as_ref() != Some(&open)) {
+        let now = (open.clone(), nudged);
+        if let (Some(id), true) = (open.clone(), previous.as_ref() != Some(&now)) {
             let position = index.position_of(&id);
             request_animation_frame(move || {
                 if let Some(el) = document().get_element_by_id(&format!("event-{id}")) {
@@ -220,19 +262,44 @@ fn scroll_opened_event_into_view(rows: Memo<Vec<Row>>) {
                     let row = rows
                         .try_with_untracked(|r| r.iter().position(|x| *x == Row::Event(p)))
                         .flatten();
-                    if let (Some(row), Some(list)) =
-                        (row, document().query_selector(".event-list").ok().flatten())
-                    {
-                        let estimate: f64 = rows
-                            .try_with_untracked(|r| r[..row].iter().map(Row::estimate).sum())
-                            .unwrap_or(0.0);
-                        let top = list.get_bounding_client_rect().top()
+                    // The list starts at the top spacer, not at the rendered
+                    // rows (which sit below it): row tops count from there.
+                    let start = document()
+                        .query_selector(".results .list-start")
+                        .ok()
+                        .flatten();
+                    if let (Some(row), Some(start)) = (row, start) {
+                        let tops = rows
+                            .try_with_untracked(|r| {
+                                heights
+                                    .try_with_value(|h| {
+                                        window::tops(
+                                            r[..row]
+                                                .iter()
+                                                .map(|x| *h.get(&x.key()).unwrap_or(&x.estimate())),
+                                        )
+                                    })
+                                    .unwrap_or_default()
+                            })
+                            .unwrap_or_default();
+                        let origin = start.get_bounding_client_rect().top()
                             + window().scroll_y().unwrap_or(0.0);
-                        window().scroll_to_with_x_and_y(0.0, top + estimate);
+                        window()
+                            .scroll_to_with_x_and_y(0.0, window::scroll_target(origin, &tops, row));
+                        // Once rendered there and measured, align it exactly.
+                        request_animation_frame(move || {
+                            request_animation_frame(move || {
+                                if let Some(el) =
+                                    document().get_element_by_id(&format!("event-{id}"))
+                                {
+                                    el.scroll_into_view();
+                                }
+                            })
+                        });
                     }
                 }
             });
         }
-        open
+        now
     });
 }

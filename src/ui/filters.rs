@@ -61,6 +61,9 @@ fn FacetFieldset(facet: Facet) -> impl IntoView {
     let state = cx.state;
     let outcome = cx.outcome;
     let options = cx.index.options(facet).to_vec();
+    if facet == Facet::Actor && options.len() > SHOWN_ACTORS {
+        return view! { <ManyActors/> }.into_any();
+    }
     let mut last_group = "";
     let items = options
         .into_iter()
@@ -113,6 +116,97 @@ fn FacetFieldset(facet: Facet) -> impl IntoView {
         <fieldset class=format!("facet facet-{}", facet.param())>
             <legend>{facet.label()}</legend>
             {items}
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// Beyond this many actors, the list shows the most involved ones (and the
+/// ticked ones) and a box finds the others: 10,000 checkboxes, each with a
+/// live count, made every click take seconds.
+const SHOWN_ACTORS: usize = 60;
+
+#[component]
+fn ManyActors() -> impl IntoView {
+    let cx = ctx();
+    let (state, outcome) = (cx.state, cx.outcome);
+    let options: std::sync::Arc<Vec<(String, String, String)>> = std::sync::Arc::new(
+        cx.index
+            .options(Facet::Actor)
+            .iter()
+            .map(|o| {
+                (
+                    o.key.clone(),
+                    o.label.clone(),
+                    crate::query::fold::fold(&o.label),
+                )
+            })
+            .collect(),
+    );
+    let total = options.len();
+    let find = RwSignal::new(String::new());
+    let shown = {
+        let options = options.clone();
+        Memo::new(move |_| {
+            let needle = crate::query::fold::fold(&find.get());
+            state.with(|s| {
+                // Ticked actors stay in view; then the most involved that match.
+                let mut out: Vec<usize> = (0..total)
+                    .filter(|&i| s.actors.contains(&options[i].0))
+                    .collect();
+                let matching = (0..total).filter(|&i| {
+                    !s.actors.contains(&options[i].0) && options[i].2.contains(&needle)
+                });
+                out.extend(matching.take(SHOWN_ACTORS));
+                out
+            })
+        })
+    };
+    let option = move |i: usize| {
+        let (key, label, _) = options[i].clone();
+        let id = format!("f-actor-{key}");
+        let count = move || outcome.with(|o| o.actor_counts[i]);
+        let checked = {
+            let key = key.clone();
+            Signal::derive(move || state.with(|s| s.actors.contains(&key)))
+        };
+        view! {
+            <div class="option" class:zero=move || count() == 0 && !checked.get()>
+                <input
+                    type="checkbox"
+                    id=id.clone()
+                    prop:checked=checked
+                    on:change=move |e| {
+                        let on = event_target_checked(&e);
+                        state.update(|s| s.set(Facet::Actor, &key, on));
+                    }
+                />
+                <label for=id>
+                    <span class="label">{label}</span>
+                    <span class="count">
+                        <span class="visually-hidden">", "</span>
+                        {count}
+                        <span class="visually-hidden">" events"</span>
+                    </span>
+                </label>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="facet facet-actor">
+            <legend>{Facet::Actor.label()}</legend>
+            <label for="find-actor">"Find an actor"</label>
+            <input
+                id="find-actor"
+                type="search"
+                autocomplete="off"
+                prop:value=move || find.get()
+                on:input=move |e| find.set(event_target_value(&e))
+            />
+            <p class="hint">
+                {move || format!("{} of {total} actors shown, the most involved first; type a name to find the others.", shown.with(Vec::len))}
+            </p>
+            <For each=move || shown.get() key=|i| *i children=option/>
         </fieldset>
     }
 }

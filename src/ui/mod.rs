@@ -83,11 +83,17 @@ impl Ctx {
 }
 
 /// A panic aborts the program (release profile), so the page it leaves
-/// behind would be dead: replace it with words and two ways back.
+/// behind would be dead: replace it with words and two ways back. A wasm
+/// trap that is no panic (out of memory, `unreachable`) gets the same view
+/// from the boot script (scripts/postbuild.mjs), which listens for them.
 fn show_crash() {
     let Some(body) = document().body() else {
         return;
     };
+    if let Some(root) = document().document_element() {
+        // Read by the page-wide drop handler: nothing opens after a crash.
+        let _ = root.set_attribute("data-crashed", "");
+    }
     let page = window().location().pathname().unwrap_or_default();
     body.set_inner_html(&format!(
         "<main class=\"fallback crash\" role=\"alert\"><h1>Something went wrong in this briefing</h1>\
@@ -102,4 +108,11 @@ fn show_crash() {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn simulate_crash_for_tests() {
     panic!("simulated crash (simulate_crash_for_tests)");
+}
+
+/// For the end-to-end tests: a wasm trap that bypasses the panic hook, as
+/// running out of memory does.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn simulate_trap_for_tests() {
+    core::arch::wasm32::unreachable()
 }

@@ -93,7 +93,7 @@ fn ActiveFilters() -> impl IntoView {
                     .enumerate()
                     .map(|(i, (label, value))| view! {
                         {(i > 0).then_some(" · ")}
-                        <span class="filter-name">{label}</span>": "{value}
+                        <span class="filter-name">{label}</span>": "<bdi>{value}</bdi>
                     })
                     .collect_view()}
             </p>

@@ -1,7 +1,18 @@
 //! The address bar: read the view from it, write the view to it.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use std::cell::RefCell;
+
+thread_local! {
+    /// The local file shown, if any: every entry written while it is shown
+    /// carries it in `history.state` (see `dataset`), so Back and Forward
+    /// know which dataset an entry showed.
+    static LOCAL: RefCell<Option<(u32, String)>> = const { RefCell::new(None) };
+}
+
+pub fn set_local(local: Option<(u32, &str)>) {
+    LOCAL.with(|l| *l.borrow_mut() = local.map(|(s, n)| (s, n.to_string())));
+}
 
 pub fn current_query() -> String {
     window().location().search().unwrap_or_default()
@@ -19,9 +30,11 @@ pub fn write(query: &str, push: bool) {
     let Ok(history) = window().history() else {
         return;
     };
+    let state = LOCAL
+        .with(|l| super::dataset::marker_value(l.borrow().as_ref().map(|(s, n)| (*s, n.as_str()))));
     let _ = if push {
-        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        history.push_state_with_url(&state, "", Some(&url))
     } else {
-        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        history.replace_state_with_url(&state, "", Some(&url))
     };
 }
