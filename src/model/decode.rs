@@ -72,8 +72,12 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Briefing, Vec<Problem>> {
             let good = &bytes[..e.valid_up_to()];
             let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
             let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            // Columns count characters, as serde_json's do.
-            let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+            // Columns count characters, as serde_json's do (UTF-8 lead bytes).
+            let column = good[line_start..]
+                .iter()
+                .filter(|&&b| b & 0xC0 != 0x80)
+                .count()
+                + 1;
             Err(vec![Problem {
                 path: String::new(),
                 message: format!(

@@ -91,35 +91,67 @@ test('under a strict Content-Security-Policy: no violation', async () => {
   }
 });
 
-test('embedded in an iframe: compact, and it posts its height to the host', async () => {
+/** A wiki page framing `src`, which records the height messages it hears. */
+const hostPage = (src) => `<!doctype html><title>Wiki</title><link rel="icon" href="data:,"><h1>Wiki page</h1>
+     <iframe id="b" title="Briefing" src="${src}" width="800" height="600"></iframe>
+     <script src="host.js"></script>`;
+const hostScript = `window.heights = [];
+addEventListener('message', (e) => {
+  if (e.data && e.data.type === 'briefing-viewer:height') {
+    window.heights.push(e.data.height);
+    document.getElementById('b').height = e.data.height;
+  }
+});`;
+
+/** A host site at its own origin, and a copy of the briefing that allows it (or not). */
+async function hostAndSite({ allow }) {
   const hostDir = await mkdtemp(join(tmpdir(), 'briefing-host-'));
-  await writeFile(
-    join(hostDir, 'index.html'),
-    `<!doctype html><title>Wiki</title><link rel="icon" href="data:,"><h1>Wiki page</h1>
-     <iframe id="b" title="Briefing" src="${site.url}?embed=1&status=denied" width="800" height="600"></iframe>
-     <script>
-       window.heights = [];
-       addEventListener('message', (e) => {
-         if (e.data && e.data.type === 'briefing-viewer:height') {
-           window.heights.push(e.data.height);
-           document.getElementById('b').height = e.data.height;
-         }
-       });
-     </script>`,
-  );
   const host = await serve({ dir: hostDir });
+  const siteDir = await mkdtemp(join(tmpdir(), 'briefing-allowing-'));
+  await cp(root, siteDir, { recursive: true });
+  if (allow) {
+    // What a publisher does at deploy time: list the wiki's origin.
+    const index = await readFile(join(siteDir, 'index.html'), 'utf8');
+    await writeFile(
+      join(siteDir, 'index.html'),
+      index.replace(/<meta charset=["']?utf-8["']?>/i, (m) => `${m}<meta name="briefing-embed-origins" content="https://wiki.example ${originOf(host.url)}">`),
+    );
+  }
+  const allowing = await serve({ dir: siteDir });
+  return {
+    host,
+    site: allowing,
+    frame: async (query) => {
+      await writeFile(join(hostDir, 'index.html'), hostPage(allowing.url + query));
+      await writeFile(join(hostDir, 'host.js'), hostScript);
+    },
+    close: async () => {
+      await host.close();
+      await allowing.close();
+      await rm(hostDir, { recursive: true, force: true });
+      await rm(siteDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A page of the host that allows requests to the host and the briefing only. */
+async function hostTab(origins) {
+  const page = await newPage(browser, { origin: origins[0] });
+  page.removeAllListeners('request');
+  page.on('request', (req) => {
+    if (!origins.includes(originOf(req.url())) && !req.url().startsWith('data:')) {
+      page.problems.push(`request to another origin: ${req.url()}`);
+    }
+  });
+  return page;
+}
+
+test('embedded in an iframe: compact, and it posts its height to an allowed host', async () => {
+  const env = await hostAndSite({ allow: true });
   try {
-    const page = await newPage(browser, { origin: originOf(host.url) });
-    // Requests from the frame go to the briefing's own origin, and nowhere else.
-    page.problems = [];
-    page.removeAllListeners('request');
-    page.on('request', (req) => {
-      const o = originOf(req.url());
-      if (![originOf(host.url), originOf(site.url)].includes(o) && !req.url().startsWith('data:')) {
-        page.problems.push(`request to another origin: ${req.url()}`);
-      }
-    });
-    await page.goto(host.url);
+    await env.frame('?embed=1&status=denied');
+    const page = await hostTab([originOf(env.host.url), originOf(env.site.url)]);
+    await page.goto(env.host.url);
     const frame = page.frameLocator('#b');
     await frame.getByRole('status').waitFor();
     await page.waitForFunction(() => window.heights.length > 0);
@@ -131,14 +163,56 @@ test('embedded in an iframe: compact, and it posts its height to the host', asyn
     const [shown] = await counts(frame);
     assert.ok(shown > 0);
     // Opening an event changes the height, and the host hears of it.
-    const before = heights.length;
-    await frame.getByRole('button', { name: 'Ushakov and Dmitriev discuss a peace plan by phone, according to Bloomberg', exact: true }).click();
-    await page.waitForFunction((n) => window.heights.length > n, before);
+    const heard = async (click) => {
+      const before = await page.evaluate(() => window.heights.length);
+      await click();
+      await page.waitForFunction((n) => window.heights.length > n, before);
+      await page.waitForTimeout(600);
+      return (await page.evaluate(() => window.heights.length)) - before;
+    };
+    const once = await heard(() => frame.getByRole('button', { name: 'Ushakov and Dmitriev discuss a peace plan by phone, according to Bloomberg', exact: true }).click());
     await screenshot(page, 'iframe-host');
+    // Each dataset switch used to add an observer: one change, many messages.
+    for (const name of ['one.json', 'two.json']) {
+      await frame.getByLabel('Open dataset…').setInputFiles({ name, mimeType: 'application/json', buffer: await readFile(MINIMAL) });
+      await frame.locator('.embed-dataset', { hasText: name }).waitFor();
+    }
+    const after = await heard(() => frame.getByRole('button', { name: 'Alice calls Bob', exact: true }).click());
+    assert.equal(after, once, `one message per change after two switches (${once} before, ${after} after)`);
     await assertClean(page);
   } finally {
-    await host.close();
-    await rm(hostDir, { recursive: true, force: true });
+    await env.close();
+  }
+});
+
+test('the height goes to no host the publisher did not allow, whatever the link says', async () => {
+  const env = await hostAndSite({ allow: false });
+  try {
+    for (const query of ['?embed=1', `?embed=1&origin=${encodeURIComponent(originOf(env.host.url))}`, `?embed=1&embed_origins=*&targetOrigin=*`]) {
+      await env.frame(query);
+      const page = await hostTab([originOf(env.host.url), originOf(env.site.url)]);
+      // The host listens for every message, of any shape.
+      await page.addInitScript(() => {
+        window.anything = [];
+        addEventListener('message', (e) => window.anything.push(e.data));
+      });
+      await page.goto(env.host.url);
+      const frame = page.frameLocator('#b');
+      await frame.getByRole('status').waitFor();
+      await frame.getByRole('button', { name: 'Ushakov and Dmitriev discuss a peace plan by phone, according to Bloomberg', exact: true }).click();
+      await page.waitForTimeout(1500);
+      assert.deepEqual(await page.evaluate(() => window.anything), [], `${query}: nothing posted to a host that is not allowed`);
+      await assertClean(page);
+    }
+    // By default the page's own origin is allowed: a wiki on the same site hears it.
+    const same = await newPage(browser, { origin: originOf(site.url) });
+    await writeFile(join(root, 'host.js'), hostScript);
+    await writeFile(join(root, 'host.html'), hostPage(site.url + '?embed=1'));
+    await same.goto(site.url + 'host.html');
+    await same.waitForFunction(() => window.heights?.length > 0);
+    await assertClean(same);
+  } finally {
+    await env.close();
   }
 });
 

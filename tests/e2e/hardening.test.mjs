@@ -3,6 +3,7 @@
 // the briefing on screen stays.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,5 +101,76 @@ test('structural garbage gives the error panel in bounded time and the briefing 
     assert.equal(await status(page), before, `${name}: the filtered briefing stays`);
     await page.getByRole('button', { name: 'Dismiss' }).click();
   }
+  await assertClean(page);
+});
+
+test('scrolling to an event in a long, windowed list lands on it (no overshoot by the top spacer)', async () => {
+  const path = join(scratch, 'large.json');
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'briefing-gen', '--', '--events', '2000', '--seed', '3', '--out', path], {
+    cwd: new URL('../..', import.meta.url).pathname,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const ids = JSON.parse(await readFile(path, 'utf8')).events.map((e) => e.id);
+  const page = await guarded();
+  await page.getByLabel('Open dataset…').setInputFiles(path);
+  await waitForCounts(page, { total: 2000, timeout: 60_000 });
+  // Scroll well down, so the top spacer is tall, then open events far away
+  // (below and above), as Back, a link or the timeline would.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.4));
+  await page.waitForTimeout(500);
+  for (const fraction of [0.9, 0.1, 0.6]) {
+    const target = ids[Math.floor(ids.length * fraction)];
+    await page.evaluate((target) => {
+      const q = new URLSearchParams(location.search);
+      q.set('event', target);
+      history.pushState(history.state, '', '?' + q);
+      dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+    }, target);
+    await page.waitForFunction((target) => {
+      const el = document.getElementById(`event-${target}`);
+      if (!el) return false;
+      const top = el.getBoundingClientRect().top;
+      return top >= -2 && top < innerHeight / 2;
+    }, target, { timeout: 10_000 });
+  }
+  await assertClean(page);
+});
+
+test('with 10,000 actors the Actor filter lists a few, finds any, and stays usable', async () => {
+  const actors = Array.from({ length: 10_000 }, (_, i) => ({ id: `a${i}`, name: `Actor ${i}`, role: 'Envoy', affiliation: `Land ${i % 40}`, kind: 'government_official' }));
+  const events = Array.from({ length: 5_000 }, (_, i) => ({
+    id: `e${i}`,
+    title: `Call ${i}`,
+    date: { precision: 'month', value: `20${10 + (i % 15)}-0${1 + (i % 9)}` },
+    status: 'happened',
+    channel: { track: 'track_1', modality: 'phone_call' },
+    participants: [{ actor: `a${2 * i}`, role: 'initiator' }, { actor: `a${2 * i + 1}`, role: 'recipient' }],
+    summary: `Actor ${2 * i} calls Actor ${2 * i + 1}.`,
+    sources: ['paper'],
+  }));
+  const minimal = JSON.parse(await readFile(fixture('minimal.json'), 'utf8'));
+  const data = { ...minimal, actors, events, claims: [{ ...minimal.claims[0], events: ['e0'], stances: [{ ...minimal.claims[0].stances[0], actor: 'a1' }] }] };
+  const path = join(scratch, 'many-actors.json');
+  await writeFile(path, JSON.stringify(data));
+  const page = await guarded();
+  await page.getByLabel('Open dataset…').setInputFiles(path);
+  await waitForCounts(page, { total: 5000, timeout: 60_000 });
+  const group = page.getByRole('group', { name: 'Actor', exact: true });
+  const boxes = await group.getByRole('checkbox').count();
+  assert.ok(boxes > 0 && boxes <= 60, `${boxes} actor checkboxes in the DOM, not 10,000`);
+  assert.match(await group.textContent(), /60 of 10000 actors shown, the most involved first/);
+  // The others are a few keys away.
+  await group.getByLabel('Find an actor').fill('Actor 9999');
+  await group.getByRole('checkbox', { name: /^Actor 9999\b/ }).check();
+  await waitForCounts(page, { shown: 1, total: 5000 });
+  // The ticked actor stays listed when the search changes.
+  await group.getByLabel('Find an actor').fill('Actor 12');
+  assert.equal(await group.getByRole('checkbox', { name: /^Actor 9999\b/ }).isChecked(), true);
+  await group.getByRole('checkbox', { name: /^Actor 12\b/ }).check();
+  await waitForCounts(page, { shown: 2, total: 5000 });
+  await group.getByRole('checkbox', { name: /^Actor 12\b/ }).uncheck();
+  await waitForCounts(page, { shown: 1, total: 5000 });
+  await group.getByLabel('Find an actor').fill('');
+  assert.ok((await group.getByRole('checkbox').count()) <= 61, 'the busiest 60 and the ticked one');
   await assertClean(page);
 });

@@ -217,7 +217,8 @@ test('a redirect to another site, or to data:, is refused before it is followed'
   // above is empty). Nothing else may fail.
   const target = new RegExp(`^(request to another origin|request failed): http://(127\\.0\\.0\\.1|localhost):${new URL(other.url).port}/evil\\.json( \\(origin\\))?$`);
   page.problems = page.problems.filter((p) => !target.test(p));
-  expectProblems(page, [/request failed: .*to-(other|data)/, /console error: .*(Failed to fetch|redirect|CORS|origin)/i]);
+  // Chromium says in the console that it refused the redirect.
+  expectProblems(page, [/request failed: .*to-(other|data)/, /console error: Unsafe attempt to load URL .*evil\.json/, /console error: .*(Failed to fetch|redirect|CORS)/i]);
   await assertClean(page);
 });
 
