@@ -526,6 +526,17 @@ async fn fetch_bytes(relative: &str) -> Result<Vec<u8>, String> {
     if let Some(n) = announced.filter(|&n| n > MAX_BYTES) {
         return Err(too_big(n));
     }
+    let broken = || "the file arrived incomplete: the connection broke off; try again".to_string();
+    if announced.is_some() {
+        // A known length within the limit: read it whole.
+        let buffer = response.array_buffer().map_err(|_| broken())?;
+        return match JsFuture::from(buffer).await {
+            Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+            Err(_) if timed_out.get() => Err(slow()),
+            Err(_) => Err(broken()),
+        };
+    }
+    // No length given: count the bytes as they come, and stop at the limit.
     let Some(body) = response.body() else {
         return Ok(Vec::new());
     };
@@ -535,11 +546,7 @@ async fn fetch_bytes(relative: &str) -> Result<Vec<u8>, String> {
         let chunk = match JsFuture::from(reader.read()).await {
             Ok(chunk) => chunk,
             Err(_) if timed_out.get() => return Err(slow()),
-            Err(_) => {
-                return Err(
-                    "the file arrived incomplete: the connection broke off; try again".into(),
-                )
-            }
+            Err(_) => return Err(broken()),
         };
         let done = js_sys::Reflect::get(&chunk, &"done".into())
             .ok()
@@ -556,9 +563,6 @@ async fn fetch_bytes(relative: &str) -> Result<Vec<u8>, String> {
             }
             bytes.extend_from_slice(&part.to_vec());
         }
-    }
-    if announced.is_some_and(|n| n != bytes.len()) {
-        return Err("the file arrived incomplete: the connection broke off; try again".into());
     }
     Ok(bytes)
 }

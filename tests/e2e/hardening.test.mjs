@@ -148,8 +148,9 @@ test('with 10,000 actors the Actor filter lists a few, finds any, and stays usab
     summary: `Actor ${2 * i} calls Actor ${2 * i + 1}.`,
     sources: ['paper'],
   }));
-  const minimal = JSON.parse(await readFile(fixture('minimal.json'), 'utf8'));
-  const data = { ...minimal, actors, events, claims: [{ ...minimal.claims[0], events: ['e0'], stances: [{ ...minimal.claims[0].stances[0], actor: 'a1' }] }] };
+  // Alice and Bob of the minimal dataset are a0 and a1 here.
+  const minimal = JSON.parse((await readFile(fixture('minimal.json'), 'utf8')).replaceAll('"alice"', '"a0"').replaceAll('"bob"', '"a1"'));
+  const data = { ...minimal, actors, events, claims: [{ ...minimal.claims[0], events: ['e0'] }] };
   const path = join(scratch, 'many-actors.json');
   await writeFile(path, JSON.stringify(data));
   const page = await guarded();
