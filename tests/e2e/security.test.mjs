@@ -10,7 +10,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, newPage, openBriefing, assertClean, DIST_DIR } from './harness.mjs';
+import { launch, newPage, openBriefing, assertClean, counts, waitForCounts, DIST_DIR } from './harness.mjs';
 
 const MINIMAL = new URL('../fixtures/minimal.json', import.meta.url).pathname;
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
@@ -128,8 +128,6 @@ after(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-const counts = async (page) => (await page.getByRole('status').first().textContent()).match(/^(\d+) of (\d+) events$/).slice(1).map(Number);
-
 /** Drops the problems a test provoked on purpose; any other still fails it. */
 function expectProblems(page, patterns) {
   for (const pattern of patterns) {
@@ -183,7 +181,7 @@ test('no spelling of ?data= makes a request to another site', async () => {
   for (const v of variants) {
     await openBriefing(page, `${site.url}?data=${v}`);
     // Whatever it was, the bundled briefing is on screen, with a sentence.
-    await page.waitForFunction(() => /^\d+ of \d+ events$/.test(document.querySelector('[role=status]')?.textContent ?? ''), null, { timeout: 20_000 });
+    await waitForCounts(page, { timeout: 20_000 });
     const [, total] = await counts(page);
     assert.ok(total >= 15, `${v}: the bundled briefing stays`);
     const said = await page.locator('[role=alert]').allTextContents();
@@ -246,7 +244,7 @@ test('a response that never ends: a time limit, a message, and the briefing mean
   // Or open a local file meanwhile, by the picker or by dropping it.
   await page.goto(`${site.url}?data=slow.json`);
   await page.getByLabel('Open dataset…').setInputFiles(MINIMAL);
-  await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent === '1 of 1 events');
+  await waitForCounts(page, { shown: 1, total: 1 });
   await page.goto(`${site.url}?data=slow.json`);
   await page.getByText('Loading the dataset “slow.json”…').waitFor();
   await dropFiles(page, [['dropped.json', minimal.replace('Minimal briefing', 'Dropped while loading')]]);
