@@ -4,5 +4,6 @@ pub mod gen;
 pub mod layout;
 pub mod model;
 pub mod query;
+pub mod report;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

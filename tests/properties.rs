@@ -18,7 +18,7 @@ use briefing::model::decode::{hidden_character, max_chars, NAME_FIELDS};
 use briefing::model::{load, Briefing, Day, BUNDLED};
 use briefing::query::fold::fold;
 use briefing::query::state::{check_data_url, data_param};
-use briefing::query::{Facet, Index, ViewState};
+use briefing::query::{Facet, Index, Tab, ViewState};
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence, Index as Pick};
@@ -109,7 +109,7 @@ fn percent_bytes() -> impl Strategy<Value = String> {
 /// A query-string key: the parameters the page knows, or anything else.
 fn query_key() -> impl Strategy<Value = String> {
     prop_oneof![
-        4 => select(vec!["q", "actor", "channel", "status", "from", "to", "event", "data", "embed"])
+        4 => select(vec!["q", "actor", "channel", "status", "stance", "from", "to", "event", "view", "data", "embed"])
             .prop_map(String::from),
         1 => select(vec!["%71", "+q", "q+", "Q", "act%6Fr", "", "%", "%E2%80", "%zz"]).prop_map(String::from),
         1 => short_text(),
@@ -123,7 +123,19 @@ fn query_value() -> impl Strategy<Value = String> {
         .iter()
         .flat_map(|&f| option_keys(f))
         .chain(event_ids())
-        .chain(["1", "0", "true", "false", "datasets/other.json"].map(String::from))
+        .chain(
+            [
+                "1",
+                "0",
+                "true",
+                "false",
+                "datasets/other.json",
+                "claims",
+                "who",
+                "pictures",
+            ]
+            .map(String::from),
+        )
         .collect();
     prop_oneof![
         4 => select(valid.clone()),
@@ -205,14 +217,16 @@ fn valid_view() -> impl Strategy<Value = ViewState> {
         selection(Facet::Actor),
         selection(Facet::Channel),
         selection(Facet::Status),
+        selection(Facet::Stance),
         search_text(),
         (proptest::option::of(day()), proptest::option::of(day())),
-        proptest::option::of(select(event_ids())),
+        subsequence(event_ids(), 0..4).prop_map(|ids| ids.into_iter().collect()),
+        select(Tab::ALL.to_vec()),
         proptest::option::of(data_url()),
         any::<bool>(),
     )
         .prop_map(
-            |(actors, channels, statuses, search, (from, to), open, data, embed)| {
+            |(actors, channels, statuses, stances, search, (from, to), open, tab, data, embed)| {
                 // A range that ends before it starts is not a view the page keeps.
                 let (from, to) = match (from, to) {
                     (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
@@ -222,10 +236,12 @@ fn valid_view() -> impl Strategy<Value = ViewState> {
                     actors,
                     channels,
                     statuses,
+                    stances,
                     search,
                     from,
                     to,
                     open,
+                    tab,
                     data,
                     embed,
                 }
@@ -251,7 +267,7 @@ proptest! {
                 prop_assert!(index.options(facet).iter().any(|o| &o.key == key), "{key}");
             }
         }
-        if let Some(open) = &state.open {
+        for open in &state.open {
             prop_assert!(index.position_of(open).is_some());
         }
         if let (Some(from), Some(to)) = (state.from, state.to) {

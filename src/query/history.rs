@@ -102,7 +102,7 @@ mod tests {
         );
         // Opening an event is its own entry, even in the middle of typing.
         let opened = ViewState {
-            open: Some("e1".into()),
+            open: ["e1".to_string()].into(),
             ..before.clone()
         };
         assert!(history_step(Some((&before, true)), &opened).push);

@@ -9,7 +9,7 @@ use super::bits::Bits;
 use super::fold::fold;
 use super::search::SearchIndex;
 use super::state::{Facet, Filter, Known, ViewState};
-use crate::model::{Actor, Briefing, ClaimStatus, Day, Modality, Source, Track, Vocab};
+use crate::model::{Actor, Briefing, ClaimStatus, Day, Modality, Source, StanceKind, Track, Vocab};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One checkbox of a filter: its URL key, its label and the events it matches.
@@ -33,6 +33,7 @@ pub struct Index {
     pub actors: Vec<FacetOption>,
     pub channels: Vec<FacetOption>,
     pub statuses: Vec<FacetOption>,
+    pub stance_kinds: Vec<FacetOption>,
     /// The words of each position's searchable text.
     search: SearchIndex,
     /// First and last possible day (ordinals) per position.
@@ -41,6 +42,10 @@ pub struct Index {
     position: BTreeMap<String, usize>,
     /// Claims (indices into `Briefing::claims`) about the event at each position.
     pub claims: Vec<Vec<usize>>,
+    /// Stances (claim index, stance index) made in the event at each position.
+    pub stances: Vec<Vec<(usize, usize)>>,
+    /// Positions each stance (by claim, then stance) was made in.
+    made_in: Vec<Vec<Vec<usize>>>,
     actor_at: BTreeMap<String, usize>,
     /// Folded name and aliases of each actor.
     actor_names: Vec<Vec<String>>,
@@ -54,6 +59,19 @@ pub struct Outcome {
     pub actor_counts: Vec<usize>,
     pub channel_counts: Vec<usize>,
     pub status_counts: Vec<usize>,
+    pub stance_counts: Vec<usize>,
+}
+
+impl Outcome {
+    /// The count beside each option of `facet`, in the order of `Index::options`.
+    pub fn counts(&self, facet: Facet) -> &[usize] {
+        match facet {
+            Facet::Actor => &self.actor_counts,
+            Facet::Channel => &self.channel_counts,
+            Facet::Status => &self.status_counts,
+            Facet::Stance => &self.stance_counts,
+        }
+    }
 }
 
 impl Index {
@@ -96,6 +114,8 @@ impl Index {
         let mut statuses: Vec<BTreeSet<ClaimStatus>> = vec![BTreeSet::new(); n];
         let mut text: Vec<String> = vec![String::new(); n];
         let mut claims: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut stances: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        let mut kinds: Vec<BTreeSet<StanceKind>> = vec![BTreeSet::new(); n];
         for (p, &e) in order.iter().enumerate() {
             let event = &b.events[e];
             let mut raw = format!("{} {}", event.title, event.summary);
@@ -110,7 +130,18 @@ impl Index {
             }
             text[p] = raw;
         }
+        let mut made: Vec<Vec<Vec<usize>>> = Vec::with_capacity(b.claims.len());
         for (c, claim) in b.claims.iter().enumerate() {
+            let mut per_stance = Vec::with_capacity(claim.stances.len());
+            for (s, stance) in claim.stances.iter().enumerate() {
+                let at = made_in(claim, stance, &event_pos);
+                for &p in &at {
+                    stances[p].push((c, s));
+                    kinds[p].insert(stance.kind);
+                }
+                per_stance.push(at);
+            }
+            made.push(per_stance);
             // A claim belongs to the events it is about and to those its
             // stances were made in (a statement, a post).
             let mut linked: Vec<&String> = claim.events.iter().collect();
@@ -193,6 +224,11 @@ impl Index {
             .map(|&s| option(s.key(), s.label(), "", &|p| statuses[p].contains(&s)))
             .filter(|o| o.events.count() > 0)
             .collect();
+        let stance_kinds: Vec<FacetOption> = StanceKind::ALL
+            .iter()
+            .map(|&k| option(k.key(), k.label(), "", &|p| kinds[p].contains(&k)))
+            .filter(|o| o.events.count() > 0)
+            .collect();
 
         let span = order
             .iter()
@@ -237,14 +273,22 @@ impl Index {
             actors,
             channels,
             statuses,
+            stance_kinds,
             search,
             span,
             position,
             claims,
+            stances,
+            made_in: made,
             actor_at,
             actor_names,
             source_at,
         }
+    }
+
+    /// Positions of the events `claim`'s stance `stance` was made in.
+    pub fn stance_positions(&self, claim: usize, stance: usize) -> &[usize] {
+        &self.made_in[claim][stance]
     }
 
     pub fn actor<'b>(&self, b: &'b Briefing, id: &str) -> Option<&'b Actor> {
@@ -276,6 +320,7 @@ impl Index {
             Facet::Actor => &self.actors,
             Facet::Channel => &self.channels,
             Facet::Status => &self.statuses,
+            Facet::Stance => &self.stance_kinds,
         }
     }
 
@@ -386,6 +431,7 @@ impl Index {
             actor_counts: counts(Facet::Actor),
             channel_counts: counts(Facet::Channel),
             status_counts: counts(Facet::Status),
+            stance_counts: counts(Facet::Stance),
         }
     }
 
@@ -411,4 +457,21 @@ impl Known for Index {
     fn has_option(&self, facet: Facet, key: &str) -> bool {
         self.options(facet).iter().any(|o| o.key == key)
     }
+}
+
+/// The events a stance was made in: the one the data names, else (a stance
+/// the sources do not tie to one statement) the events of its claim.
+fn made_in(
+    claim: &crate::model::Claim,
+    stance: &crate::model::Stance,
+    at: &BTreeMap<&str, usize>,
+) -> Vec<usize> {
+    if let Some(&p) = stance.event.as_deref().and_then(|id| at.get(id)) {
+        return vec![p];
+    }
+    claim
+        .events
+        .iter()
+        .filter_map(|id| at.get(id.as_str()).copied())
+        .collect()
 }

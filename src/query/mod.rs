@@ -10,4 +10,4 @@ pub mod search;
 pub mod state;
 
 pub use index::{FacetOption, Index, Outcome, SECRET_KEY};
-pub use state::{Facet, Filter, ViewState};
+pub use state::{Facet, Filter, Tab, ViewState};

@@ -1,6 +1,6 @@
 //! What the reader is looking at, and how it lives in the URL's query string.
 //!
-//! `?q=usakov&actor=yuriy-ushakov,steve-witkoff&channel=phone_call&status=denied&from=2025-10-01&to=2025-12-31&event=witkoff-ushakov-call`
+//! `?q=usakov&actor=yuriy-ushakov,steve-witkoff&channel=phone_call&status=denied&stance=denies&from=2025-10-01&to=2025-12-31&event=witkoff-ushakov-call,ushakov-tells-tass&view=claims`
 //!
 //! Decoding never fails: an unknown parameter or value is dropped and
 //! explained in a notice, and the rest of the link still applies.
@@ -30,16 +30,18 @@ macro_rules! known_through {
 }
 known_through!(&K, std::sync::Arc<K>);
 
-/// The three checkbox filters.
+/// The four checkbox filters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Facet {
     Actor = 0,
     Channel = 1,
     Status = 2,
+    /// What was said in an event: asserts, denies...
+    Stance = 3,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 3] = [Facet::Actor, Facet::Channel, Facet::Status];
+    pub const ALL: [Facet; 4] = [Facet::Actor, Facet::Channel, Facet::Status, Facet::Stance];
 
     /// The fieldset legend.
     pub fn label(self) -> &'static str {
@@ -47,6 +49,7 @@ impl Facet {
             Facet::Actor => "Actor",
             Facet::Channel => "Channel",
             Facet::Status => "Claim status",
+            Facet::Stance => "Stance",
         }
     }
 
@@ -56,6 +59,7 @@ impl Facet {
             Facet::Actor => "actor",
             Facet::Channel => "channel",
             Facet::Status => "status",
+            Facet::Stance => "stance",
         }
     }
 }
@@ -69,10 +73,11 @@ pub enum Filter {
 }
 
 impl Filter {
-    pub const ALL: [Filter; 5] = [
+    pub const ALL: [Filter; 6] = [
         Filter::Facet(Facet::Actor),
         Filter::Facet(Facet::Channel),
         Filter::Facet(Facet::Status),
+        Filter::Facet(Facet::Stance),
         Filter::Search,
         Filter::Dates,
     ];
@@ -86,16 +91,52 @@ impl Filter {
     }
 }
 
+/// Which view of the briefing is shown below the filters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Tab {
+    #[default]
+    Events,
+    Claims,
+    WhoSaysWhat,
+    Pictures,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::Events, Tab::Claims, Tab::WhoSaysWhat, Tab::Pictures];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Events => "Events",
+            Tab::Claims => "Claims",
+            Tab::WhoSaysWhat => "Who says what",
+            Tab::Pictures => "Pictures",
+        }
+    }
+
+    /// The `view=` value ("" for the default).
+    pub fn param(self) -> &'static str {
+        match self {
+            Tab::Events => "",
+            Tab::Claims => "claims",
+            Tab::WhoSaysWhat => "who",
+            Tab::Pictures => "pictures",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
     pub actors: BTreeSet<String>,
     pub channels: BTreeSet<String>,
     pub statuses: BTreeSet<String>,
+    pub stances: BTreeSet<String>,
     pub search: String,
     pub from: Option<Day>,
     pub to: Option<Day>,
-    /// The event whose detail is open.
-    pub open: Option<String>,
+    /// The events whose detail is open (the page keeps these in a signal of
+    /// their own, so opening one never re-runs the query).
+    pub open: BTreeSet<String>,
+    pub tab: Tab,
     /// A dataset loaded from this site instead of the bundled one (a relative URL).
     pub data: Option<String>,
     /// Embedded in another page: compact, no masthead.
@@ -108,6 +149,7 @@ impl ViewState {
             Facet::Actor => &self.actors,
             Facet::Channel => &self.channels,
             Facet::Status => &self.statuses,
+            Facet::Stance => &self.stances,
         }
     }
 
@@ -116,6 +158,7 @@ impl ViewState {
             Facet::Actor => &mut self.actors,
             Facet::Channel => &mut self.channels,
             Facet::Status => &mut self.statuses,
+            Facet::Stance => &mut self.stances,
         }
     }
 
@@ -148,7 +191,7 @@ impl ViewState {
         Filter::ALL.iter().any(|&f| self.is_active(f))
     }
 
-    /// Clears every filter; the open event stays open.
+    /// Clears every filter; open events stay open.
     pub fn clear_filters(&mut self) {
         for filter in Filter::ALL {
             self.clear(filter);
@@ -176,8 +219,14 @@ impl ViewState {
         if let Some(to) = self.to {
             pairs.push(("to", to.iso()));
         }
-        if let Some(open) = &self.open {
-            pairs.push(("event", open.clone()));
+        if !self.open.is_empty() {
+            pairs.push((
+                "event",
+                self.open.iter().cloned().collect::<Vec<_>>().join(","),
+            ));
+        }
+        if self.tab != Tab::Events {
+            pairs.push(("view", self.tab.param().into()));
         }
         if let Some(data) = &self.data {
             pairs.push(("data", data.clone()));
@@ -250,15 +299,27 @@ impl ViewState {
                     _ => notices.push(format!("Ignored embed=“{}”: use embed=1.", shorten(&value))),
                 },
                 "event" => {
-                    if index.has_event(&value) {
-                        state.open = Some(value);
-                    } else {
-                        notices.push(format!(
-                            "Ignored event “{}”: no such event in this briefing.",
-                            shorten(&value)
-                        ));
+                    for id in value.split(',').filter(|v| !v.is_empty()) {
+                        if index.has_event(id) {
+                            state.open.insert(id.to_string());
+                        } else {
+                            notices.push(format!(
+                                "Ignored event “{}”: no such event in this briefing.",
+                                shorten(id)
+                            ));
+                        }
                     }
                 }
+                "view" => match Tab::ALL
+                    .iter()
+                    .find(|t| t.param() == value && !value.is_empty())
+                {
+                    Some(&tab) => state.tab = tab,
+                    None => notices.push(format!(
+                        "Ignored view=“{}”: use claims, who or pictures.",
+                        shorten(&value)
+                    )),
+                },
                 _ => match Facet::ALL.iter().find(|f| f.param() == key) {
                     Some(&facet) => {
                         for item in value.split(',').filter(|v| !v.is_empty()) {

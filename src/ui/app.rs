@@ -1,8 +1,13 @@
-use super::dataset::{Datasets, FailurePanel, Loaded, LoadingScreen, OpenDataset, Origin};
-use super::{embed, filters::FilterPanel, header::Masthead, results::Results, url, Ctx};
+use super::dataset::{
+    DatasetBar, Datasets, FailurePanel, Loaded, LoadingScreen, OpenDataset, Origin,
+};
+use super::header::{EmbedHeader, Masthead};
+use super::{embed, filters::FilterPanel, results::Results, url, Ctx};
 use crate::model::{self, Problem};
-use crate::query::{history::history_step, ViewState};
+use crate::query::{history::history_step, Tab, ViewState};
+use crate::report::count;
 use leptos::{ev, prelude::*};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -40,25 +45,33 @@ pub fn App() -> impl IntoView {
 #[component]
 fn BriefingView(loaded: Arc<Loaded>) -> impl IntoView {
     let (briefing, index) = (loaded.briefing.clone(), loaded.index.clone());
-    let state = RwSignal::new(loaded.initial.clone());
+    let (filters, open, tab) = split(loaded.initial.clone());
+    let state = RwSignal::new(filters);
+    let open = RwSignal::new(open);
+    let tab = RwSignal::new(tab);
     let notices = RwSignal::new(loaded.notices.clone());
     let outcome = {
         let index = index.clone();
         Memo::new(move |_| state.with(|s| index.query(s)))
     };
-    provide_context(Ctx {
+    let cx = Ctx {
         briefing: briefing.clone(),
         index: index.clone(),
         state,
+        open,
+        tab,
         outcome,
-    });
+        reveal: StoredValue::new(None),
+    };
+    provide_context(cx.clone());
 
     // View → address bar. Each change adds a history entry, so back and
     // forward step through them; a run of keystrokes in the search box is
     // one entry (the first pushes, the rest replace). The first write only
     // tidies the URL the page was opened with.
+    let link = cx.clone();
     Effect::new(move |previous: Option<(ViewState, bool)>| {
-        let now = state.get();
+        let now = link.link_state();
         let step = history_step(previous.as_ref().map(|(p, t)| (p, *t)), &now);
         let query = now.to_query();
         if query != url::current_query() {
@@ -67,9 +80,22 @@ fn BriefingView(loaded: Arc<Loaded>) -> impl IntoView {
         (now, step.typing)
     });
     // Address bar → view, on back and forward: `Datasets::listen`, which
-    // also restores the dataset an entry showed.
+    // also restores the dataset an entry showed. Each signal is set only
+    // when its part changed, so the query re-runs only for a filter change.
     let datasets = expect_context::<Datasets>();
-    datasets.view.set_value(Some((state, notices)));
+    let apply = Callback::new(move |restored: ViewState| {
+        let (filters, opened, shown) = split(restored);
+        if state.with_untracked(|s| *s != filters) {
+            state.set(filters);
+        }
+        if open.with_untracked(|o| *o != opened) {
+            open.set(opened);
+        }
+        if tab.get_untracked() != shown {
+            tab.set(shown);
+        }
+    });
+    datasets.view.set_value(Some((apply, notices)));
     // "/" focuses the search box, unless the reader is typing somewhere.
     let slash = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
         let typing = e
@@ -92,28 +118,40 @@ fn BriefingView(loaded: Arc<Loaded>) -> impl IntoView {
     if embedded {
         embed::post_height_to_parent();
     }
-    let title = briefing.meta.title.clone();
+    // The tab shows the briefing's own title.
+    document().set_title(&briefing.meta.title);
+    let meta = briefing.meta.clone();
     // Embedded, the masthead is gone: say which dataset this is, unless it
     // is the bundled one, so another file cannot pass for the briefing.
     let source = (loaded.origin != Origin::Bundled).then(|| loaded.label.clone());
     view! {
         <a class="skip" href="#results">"Skip to results"</a>
         {if embedded {
-            view! {
-                <header class="embed-header">
-                    <h1>{title}</h1>
-                    {source.map(|s| view! { <p class="embed-dataset">"Dataset: " <strong>{s}</strong> " (not the bundled briefing)"</p> })}
-                </header>
-            }.into_any()
+            view! { <EmbedHeader meta=meta.clone() source/> }.into_any()
         } else {
-            view! { <Masthead meta=briefing.meta.clone()/> }.into_any()
+            view! { <Masthead meta=meta.clone()/> }.into_any()
         }}
         <div class="layout">
             <FilterPanel/>
-            <Results notices label=loaded.label.clone()/>
+            <Results notices/>
         </div>
-        {briefing.meta.handling.clone().map(|h| view! { <footer class="page-foot"><p class="handling">{h}</p></footer> })}
+        {(!embedded).then(|| view! {
+            <footer class="page-foot">
+                <div class="foot-tools">
+                    <DatasetBar label=loaded.label.clone() events=index.len()/>
+                    <embed::EmbedCode/>
+                </div>
+                {meta.handling.clone().map(|h| view! { <p class="handling">{h}</p> })}
+            </footer>
+        })}
     }
+}
+
+/// The link's view, by concern: filters, open events, shown view.
+fn split(mut view: ViewState) -> (ViewState, BTreeSet<String>, Tab) {
+    let open = std::mem::take(&mut view.open);
+    let tab = std::mem::take(&mut view.tab);
+    (view, open, tab)
 }
 
 #[component]
@@ -121,7 +159,7 @@ fn DatasetProblems(problems: Vec<Problem>) -> impl IntoView {
     view! {
         <main class="problems">
             <h1>"This briefing's data could not be read"</h1>
-            <p role="alert">{format!("{} problem(s) were found in the dataset:", problems.len())}</p>
+            <p role="alert">{format!("{} found in the dataset:", count(problems.len(), "problem was", "problems were"))}</p>
             <ul>
                 {problems
                     .into_iter()

@@ -70,8 +70,9 @@ const REMEMBERED: usize = 4;
 pub const FETCH_SECONDS: u32 = 15;
 const MARKER: &str = "briefingLocal";
 
-/// The view signals of the briefing on screen: its state and its notices.
-pub type ViewSignals = (RwSignal<ViewState>, RwSignal<Vec<String>>);
+/// The view of the briefing on screen: how to apply a view read from the
+/// address bar (the page splits it into its signals), and its notices.
+pub type ViewSignals = (Callback<ViewState>, RwSignal<Vec<String>>);
 
 #[derive(Clone, Copy)]
 pub struct Datasets {
@@ -328,7 +329,7 @@ impl Datasets {
                 {
                     let (restored, ignored) = ViewState::from_query(&query, &index);
                     notices.try_set(ignored);
-                    state.try_set(restored);
+                    state.run(restored);
                 }
             }
             return;

@@ -109,25 +109,27 @@ pub fn post_height_to_parent() {
     callback.forget();
 }
 
-/// "Copy embed code": an iframe snippet that opens this exact view, embedded.
+/// "Copy embed code": an iframe that opens this exact view, embedded, and
+/// the tiny same-folder script (`embed-host.js`) that sizes it by the
+/// height messages, so the host page shows it whole, with no inner scroll.
 #[component]
 pub fn EmbedCode() -> impl IntoView {
     let cx = ctx();
-    let state = cx.state;
     let title = cx.briefing.meta.title.clone();
     let copied = RwSignal::new(String::new());
     let snippet = Memo::new(move |_| {
         let location = window().location();
-        let base = format!(
+        let page = format!(
             "{}{}",
             location.origin().unwrap_or_default(),
             location.pathname().unwrap_or_default()
         );
-        let mut view = state.get();
+        let folder = &page[..page.rfind('/').map_or(page.len(), |i| i + 1)];
+        let mut view = cx.link_state();
         view.embed = true;
         let title = title.replace('"', "&quot;");
         format!(
-            "<iframe src=\"{base}{}\" title=\"{title}\" width=\"100%\" height=\"900\" style=\"border:0\" loading=\"lazy\"></iframe>",
+            "<iframe src=\"{page}{}\" title=\"{title}\" data-briefing-viewer width=\"100%\" height=\"600\" style=\"border:0;display:block\" loading=\"lazy\"></iframe>\n<script src=\"{folder}embed-host.js\" async></script>",
             view.to_query().replace('&', "&amp;")
         )
     });

@@ -1,5 +1,6 @@
 use super::{ctx, date_view, detail::EventDetail, ActorButton};
 use crate::model::{EventStatus, Vocab};
+use crate::report;
 use leptos::{ev, prelude::*};
 use std::collections::BTreeSet;
 
@@ -8,23 +9,31 @@ use std::collections::BTreeSet;
 #[component]
 pub fn EventCard(position: usize) -> impl IntoView {
     let cx = ctx();
-    let state = cx.state;
+    let open = cx.open;
     let b = cx.briefing.clone();
     let event = &b.events[cx.index.order[position]];
     let id = event.id.clone();
+    // Re-runs on any open/close, but notifies this card only when its own
+    // state flips (a Selector needs one selected key; this is a set).
     let is_open = {
         let id = id.clone();
-        Memo::new(move |_| state.with(|s| s.open.as_deref() == Some(id.as_str())))
+        Memo::new(move |_| open.with(|o| o.contains(&id)))
     };
     let toggle = {
         let id = id.clone();
         move |_| {
-            state.update(|s| {
-                s.open = if s.open.as_deref() == Some(id.as_str()) {
-                    None
-                } else {
-                    Some(id.clone())
+            open.update(|o| {
+                if !o.remove(&id) {
+                    o.insert(id.clone());
                 }
+            })
+        }
+    };
+    let close = {
+        let id = id.clone();
+        move || {
+            open.update(|o| {
+                o.remove(&id);
             })
         }
     };
@@ -33,7 +42,7 @@ pub fn EventCard(position: usize) -> impl IntoView {
     let on_key = move |e: ev::KeyboardEvent| {
         if e.key() == "Escape" && is_open.get_untracked() {
             e.stop_propagation();
-            state.update(|s| s.open = None);
+            close();
             if let Some(button) = heading_button.get_untracked() {
                 let _ = button.focus();
             }
@@ -92,7 +101,7 @@ pub fn EventCard(position: usize) -> impl IntoView {
             <p class="event-meta">
                 {date_view(&event.date)}
                 " · " <span class="channel">{channel}</span>
-                {(event.status == EventStatus::Planned).then(|| view! { " · " <span class="tag planned-tag">"Planned, not yet happened"</span> })}
+                {report::planned_words(&b, &cx.index, position).map(|w| view! { " · " <span class="tag planned-tag">{w}</span> })}
                 {event.secret.then(|| view! { " · " <span class="tag secret-tag">"Secret or backchannel"</span> })}
             </p>
             <ul class="participants" aria-label="Participants">{participants}</ul>

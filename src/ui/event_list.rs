@@ -5,7 +5,7 @@
 use super::{ctx, event_card::EventCard};
 use crate::layout::window;
 use leptos::{ev, prelude::*};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use wasm_bindgen::JsCast;
 
 /// One row of the result list, by chronological position: the heading of
@@ -84,12 +84,18 @@ fn HiddenOpenEvent(nudge: RwSignal<u32>) -> impl IntoView {
     let cx = ctx();
     let (state, outcome, index, briefing) =
         (cx.state, cx.outcome, cx.index.clone(), cx.briefing.clone());
+    let open = cx.open;
+    // The first open event (in date order) the filters leave out.
     let hidden = Memo::new(move |_| {
-        let id = state.with(|s| s.open.clone())?;
-        let p = index.position_of(&id)?;
-        outcome
-            .with(|o| o.matches.binary_search(&p).is_err())
-            .then(|| briefing.events[index.order[p]].title.clone())
+        let mut positions: Vec<usize> =
+            open.with(|o| o.iter().filter_map(|id| index.position_of(id)).collect());
+        positions.sort_unstable();
+        outcome.with(|o| {
+            positions
+                .into_iter()
+                .find(|p| o.matches.binary_search(p).is_err())
+                .map(|p| briefing.events[index.order[p]].title.clone())
+        })
     });
     move || {
         hidden.get().map(|title| {
@@ -229,23 +235,32 @@ fn read_viewport() -> (f64, f64) {
     )
 }
 
-/// When an event opens (from the timeline, a pasted link or the keyboard), bring it
-/// into view if it is not: by its element, or, in a windowed list where it is
-/// not rendered yet, by its estimated place.
+/// When an event opens (from the timeline, a claim, a pasted link or the
+/// keyboard), bring it into view if it is not: by its element, or, in a
+/// windowed list where it is not rendered yet, by its estimated place.
+/// "Expand all" opens many at once and scrolls nowhere; a nudge (the
+/// filters were cleared to show an open event) shows the first open one.
 fn scroll_opened_event_into_view(
     rows: Memo<Vec<Row>>,
     heights: StoredValue<HashMap<u64, f64>>,
     nudge: RwSignal<u32>,
 ) {
     let cx = ctx();
-    let (state, index) = (cx.state, cx.index.clone());
-    let opened = Memo::new(move |_| state.with(|s| s.open.clone()));
-    Effect::new(move |previous: Option<(Option<String>, u32)>| {
-        let open = opened.get();
+    let (open, index, reveal) = (cx.open, cx.index.clone(), cx.reveal);
+    Effect::new(move |previous: Option<(BTreeSet<String>, u32)>| {
+        let now = open.get();
         let nudged = nudge.get();
-        // Also on load: a pasted link with `event=` shows that event.
-        let now = (open.clone(), nudged);
-        if let (Some(id), true) = (open.clone(), previous.as_ref() != Some(&now)) {
+        let asked = reveal.try_update_value(Option::take).flatten();
+        let first = || now.iter().min_by_key(|id| index.position_of(id)).cloned();
+        let added: Vec<String> = match &previous {
+            // On load, a pasted link with `event=` shows its first event; from
+            // another view, the event asked for.
+            None => asked.or_else(first).into_iter().collect(),
+            Some((_, n)) if *n != nudged => first().into_iter().collect(),
+            Some((before, _)) => now.difference(before).cloned().collect(),
+        };
+        if let [id] = &added[..] {
+            let id = id.clone();
             let position = index.position_of(&id);
             request_animation_frame(move || {
                 if let Some(el) = document().get_element_by_id(&format!("event-{id}")) {
@@ -300,6 +315,6 @@ fn scroll_opened_event_into_view(
                 }
             });
         }
-        now
+        (now, nudged)
     });
 }

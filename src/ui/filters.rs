@@ -1,54 +1,74 @@
 use super::ctx;
 use crate::model::Day;
-use crate::query::{Facet, ViewState};
+use crate::query::{Facet, Filter, ViewState};
+use crate::report::count;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// Search, the three checkbox filters, a date range and "Clear all filters".
+/// Search, the four checkbox filters, a date range and "Clear all filters".
+/// On a narrow screen (and embedded) they are a panel that opens and closes;
+/// while open, a sticky "Show N events" says what the ticks give and goes
+/// to the results.
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let cx = ctx();
-    let state = cx.state;
-    // On a phone the filters start folded, so the results are one swipe away.
-    // Embedded, they start folded too: the host gave the briefing little room.
-    let wide = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_none_or(|w| w >= 800.0);
-    let open = wide && !state.with_untracked(|s| s.embed);
+    let (state, outcome) = (cx.state, cx.outcome);
+    let open = RwSignal::new(false);
+    let active =
+        Memo::new(move |_| state.with(|s| Filter::ALL.iter().filter(|&&f| s.is_active(f)).count()));
+    let show_results = move |_| {
+        open.set(false);
+        if let Some(results) = document().get_element_by_id("results") {
+            results.scroll_into_view();
+            let _ = results.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    };
     view! {
-        <aside class="filters" aria-label="Filters">
-            <details open=open>
-                <summary>"Filters"</summary>
-                <form class="filter-form" role="search" on:submit=|e| e.prevent_default()>
-                    <label for="search">"Search"</label>
-                    <input
-                        id="search"
-                        type="search"
-                        autocomplete="off"
-                        spellcheck="false"
-                        aria-keyshortcuts="/"
-                        placeholder="Names, quotes, summaries…"
-                        prop:value=move || state.with(|s| s.search.clone())
-                        on:input=move |e| {
-                            let text = event_target_value(&e);
-                            state.update(|s| s.search = text);
-                        }
-                    />
-                    <FacetFieldset facet=Facet::Actor/>
-                    <FacetFieldset facet=Facet::Channel/>
-                    <FacetFieldset facet=Facet::Status/>
-                    <DateRange/>
-                    <button
-                        type="button"
-                        class="clear"
-                        disabled=move || !state.with(ViewState::has_filters)
-                        on:click=move |_| state.update(ViewState::clear_filters)
-                    >
-                        "Clear all filters"
-                    </button>
-                </form>
-            </details>
+        <aside class="filters" class:open=move || open.get() aria-label="Filters">
+            <button
+                type="button"
+                class="filter-toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="filter-form"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {move || match active.get() {
+                    0 => "Filters".to_string(),
+                    n => format!("Filters ({n} active)"),
+                }}
+            </button>
+            <form id="filter-form" class="filter-form" role="search" on:submit=|e| e.prevent_default()>
+                <label for="search">"Search"</label>
+                <input
+                    id="search"
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-keyshortcuts="/"
+                    placeholder="Names, quotes, summaries…"
+                    prop:value=move || state.with(|s| s.search.clone())
+                    on:input=move |e| {
+                        let text = event_target_value(&e);
+                        state.update(|s| s.search = text);
+                    }
+                />
+                <FacetFieldset facet=Facet::Actor/>
+                <FacetFieldset facet=Facet::Stance/>
+                <FacetFieldset facet=Facet::Channel/>
+                <FacetFieldset facet=Facet::Status/>
+                <DateRange/>
+                <button
+                    type="button"
+                    class="clear"
+                    disabled=move || !state.with(ViewState::has_filters)
+                    on:click=move |_| state.update(ViewState::clear_filters)
+                >
+                    "Clear all filters"
+                </button>
+                <button type="button" class="show-results" on:click=show_results>
+                    {move || format!("Show {}", count(outcome.with(|o| o.matches.len()), "event", "events"))}
+                </button>
+            </form>
         </aside>
     }
 }
@@ -74,13 +94,7 @@ fn FacetFieldset(facet: Facet) -> impl IntoView {
             last_group = option.group;
             let key = option.key.clone();
             let id = format!("f-{}-{}", facet.param(), option.key);
-            let count = move || {
-                outcome.with(|o| match facet {
-                    Facet::Actor => o.actor_counts[i],
-                    Facet::Channel => o.channel_counts[i],
-                    Facet::Status => o.status_counts[i],
-                })
-            };
+            let count = move || outcome.with(|o| o.counts(facet)[i]);
             let checked = {
                 let key = key.clone();
                 Signal::derive(move || state.with(|s| s.selected(facet).contains(&key)))
@@ -105,7 +119,7 @@ fn FacetFieldset(facet: Facet) -> impl IntoView {
                         <span class="count">
                             <span class="visually-hidden">", "</span>
                             {count}
-                            <span class="visually-hidden">" events"</span>
+                            <span class="visually-hidden">{move || if count() == 1 { " event" } else { " events" }}</span>
                         </span>
                     </label>
                 </div>

@@ -9,7 +9,13 @@ fn system_prefers_dark() -> bool {
         .is_some_and(|q| q.matches())
 }
 
-/// The briefing's masthead: marking, title, as-of date, summary, key points.
+fn as_of_text(as_of: &str) -> String {
+    Day::parse(as_of).map_or_else(|| as_of.to_string(), Day::long)
+}
+
+/// The briefing's masthead: marking, title, as-of date, and the bottom line
+/// (summary and key points), which folds on a narrow screen so the first
+/// event stays on the first screen.
 #[component]
 pub fn Masthead(meta: Meta) -> impl IntoView {
     let Meta {
@@ -22,6 +28,11 @@ pub fn Masthead(meta: Meta) -> impl IntoView {
         handling,
         ..
     } = meta;
+    let wide = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w >= 800.0);
     view! {
         <header class="masthead">
             {handling.map(|h| view! { <p class="handling">{h}</p> })}
@@ -32,16 +43,44 @@ pub fn Masthead(meta: Meta) -> impl IntoView {
             </div>
             {subtitle.map(|s| view! { <p class="subtitle">{s}</p> })}
             <p class="asof">
-                "As of " <time datetime=as_of.clone()>{Day::parse(&as_of).map_or_else(|| as_of.clone(), Day::long)}</time> " · " {compiled_by}
+                "As of " <time datetime=as_of.clone()>{as_of_text(&as_of)}</time> " · " {compiled_by}
             </p>
-            <p class="summary">{summary}</p>
-            {(!key_points.is_empty()).then(|| view! {
-                <h2 class="visually-hidden">"Key points"</h2>
-                <ul class="key-points">
-                    {key_points.into_iter().map(|k| view! { <li>{k}</li> }).collect_view()}
-                </ul>
-            })}
+            <details class="bottom-line" open=wide>
+                <summary>"Summary and key points"</summary>
+                <p class="summary">{summary}</p>
+                {(!key_points.is_empty()).then(|| view! {
+                    <h2 class="visually-hidden">"Key points"</h2>
+                    <ul class="key-points">
+                        {key_points.into_iter().map(|k| view! { <li>{k}</li> }).collect_view()}
+                    </ul>
+                })}
+            </details>
             </div>
+        </header>
+    }
+}
+
+/// Embedded: the title, the as-of and sources line, and the way out to the
+/// whole briefing (the same view, not embedded).
+#[component]
+pub fn EmbedHeader(meta: Meta, source: Option<String>) -> impl IntoView {
+    let cx = super::ctx();
+    let path = window().location().pathname().unwrap_or_default();
+    let full = move || {
+        let mut view = cx.link_state();
+        view.embed = false;
+        format!("{path}{}", view.to_query())
+    };
+    view! {
+        <header class="embed-header">
+            {meta.handling.map(|h| view! { <p class="handling">{h}</p> })}
+            <h1>{meta.title}</h1>
+            // Another file must not pass for the bundled briefing.
+            {source.map(|s| view! { <p class="embed-dataset">"Dataset: " <strong>{s}</strong> " (not the bundled briefing)"</p> })}
+            <p class="asof">
+                "As of " <time datetime=meta.as_of.clone()>{as_of_text(&meta.as_of)}</time> " · " {meta.compiled_by}
+                " · " <a href=full target="_blank" rel="noopener">"Open the full briefing"</a>
+            </p>
         </header>
     }
 }

@@ -3,6 +3,7 @@
 
 mod app;
 mod charts;
+mod claims;
 mod dataset;
 mod detail;
 mod embed;
@@ -11,11 +12,14 @@ mod event_list;
 mod filters;
 mod header;
 mod results;
+mod share;
 mod url;
+mod who;
 
 use crate::model::Briefing;
-use crate::query::{Index, Outcome, ViewState};
+use crate::query::{Index, Outcome, Tab, ViewState};
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// Mounts the briefing on `<body>`.
@@ -54,12 +58,20 @@ pub fn ActorButton(id: String) -> impl IntoView {
 }
 
 /// What every component reads: the data, its index, the view and its result.
+/// The view is split by concern, so each part re-runs only for what it reads:
+/// `state` holds the filters (its `open` and `tab` stay empty), `open` the
+/// events whose detail is open and `tab` the view shown; only `state` feeds
+/// the query, so opening an event or switching views never re-runs it.
 #[derive(Clone)]
 pub struct Ctx {
     pub briefing: Arc<Briefing>,
     pub index: Arc<Index>,
     pub state: RwSignal<ViewState>,
+    pub open: RwSignal<BTreeSet<String>>,
+    pub tab: RwSignal<Tab>,
     pub outcome: Memo<Outcome>,
+    /// An event to bring into view when the events view next appears.
+    pub reveal: StoredValue<Option<String>>,
 }
 
 pub fn ctx() -> Ctx {
@@ -73,6 +85,23 @@ impl Ctx {
             s.actors.clear();
             s.actors.insert(id.to_string());
         });
+    }
+
+    /// Opens an event (from the timeline, a claim) and shows it in the events view.
+    pub fn open_event(&self, id: &str) {
+        self.reveal.set_value(Some(id.to_string()));
+        self.open.update(|o| {
+            o.insert(id.to_string());
+        });
+        self.tab.set(Tab::Events);
+    }
+
+    /// The whole view, as the address bar holds it.
+    pub fn link_state(&self) -> ViewState {
+        let mut view = self.state.get();
+        view.open = self.open.get();
+        view.tab = self.tab.get();
+        view
     }
 
     pub fn actor_name(&self, id: &str) -> String {

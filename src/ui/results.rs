@@ -1,16 +1,18 @@
-use super::dataset::{DatasetBar, FailurePanel};
+use super::dataset::FailurePanel;
 use super::event_list::{EventList, Row};
-use super::{charts::Pictures, ctx, embed::EmbedCode};
-use crate::query::{rows::under_headings, Filter, ViewState};
+use super::{charts::Pictures, claims::ClaimsView, ctx, share::ShareTools, who::WhoSaysWhat};
+use crate::query::{rows::under_headings, Filter, Tab, ViewState};
+use crate::report::count;
 use leptos::prelude::*;
 
-/// The count, notices, active filters, and the events grouped by month.
+/// The count, notices, active filters, the views (events, claims, who says
+/// what, pictures) and the one shown.
 #[component]
-pub fn Results(notices: RwSignal<Vec<String>>, label: String) -> impl IntoView {
+pub fn Results(notices: RwSignal<Vec<String>>) -> impl IntoView {
     let cx = ctx();
-    let (outcome, index) = (cx.outcome, cx.index.clone());
+    let (outcome, index, tab) = (cx.outcome, cx.index.clone(), cx.tab);
     let total = index.len();
-    let shown = move || outcome.with(|o| o.matches.len());
+    let shown = Memo::new(move |_| outcome.with(|o| o.matches.len()));
 
     let rows = {
         let index = index.clone();
@@ -27,20 +29,18 @@ pub fn Results(notices: RwSignal<Vec<String>>, label: String) -> impl IntoView {
             rows
         })
     };
+    let embedded = cx.state.with_untracked(|s| s.embed);
 
     view! {
         <main id="results" class="results" tabindex="-1">
-            <div class="toolbar">
-                <DatasetBar label events=total/>
-                <EmbedCode/>
-            </div>
             <FailurePanel/>
-            <h2 class="visually-hidden">"Events"</h2>
-            <p role="status" class="count">
-                {move || format!("{} of {total} events", shown())}
-            </p>
+            <div class="view-head">
+                <p role="status" class="count">
+                    {move || format!("{} of {}", shown.get(), count(total, "event", "events"))}
+                </p>
+                {(!embedded).then(|| view! { <ShareTools/> })}
+            </div>
             <ActiveFilters/>
-            <Pictures/>
             <Show when=move || notices.with(|n| !n.is_empty())>
                 <div class="notices" role="alert">
                     <p>"Parts of this link were not understood and were ignored:"</p>
@@ -48,11 +48,64 @@ pub fn Results(notices: RwSignal<Vec<String>>, label: String) -> impl IntoView {
                     <button type="button" on:click=move |_| notices.set(Vec::new())>"Dismiss"</button>
                 </div>
             </Show>
-            <Show when=move || shown() == 0>
+            <nav class="tabs" aria-label="Views of the briefing">
+                {Tab::ALL.into_iter().map(|t| view! {
+                    <button
+                        type="button"
+                        class="tab"
+                        aria-pressed=move || (tab.get() == t).to_string()
+                        on:click=move |_| tab.set(t)
+                    >
+                        {t.label()}
+                    </button>
+                }).collect_view()}
+            </nav>
+            <Show when=move || shown.get() == 0>
                 <EmptyState/>
             </Show>
-            <EventList rows/>
+            {move || match tab.get() {
+                Tab::Events => view! { <EventsView rows/> }.into_any(),
+                Tab::Claims => view! { <ClaimsView/> }.into_any(),
+                Tab::WhoSaysWhat => view! { <WhoSaysWhat/> }.into_any(),
+                Tab::Pictures => view! { <Pictures/> }.into_any(),
+            }}
         </main>
+    }
+}
+
+/// The events, with "Expand all" and "Collapse all".
+#[component]
+fn EventsView(rows: Memo<Vec<Row>>) -> impl IntoView {
+    let cx = ctx();
+    let (open, outcome) = (cx.open, cx.outcome);
+    let expand = {
+        let cx = cx.clone();
+        move |_| {
+            let ids: Vec<String> = outcome.with_untracked(|o| {
+                o.matches
+                    .iter()
+                    .map(|&p| cx.briefing.events[cx.index.order[p]].id.clone())
+                    .collect()
+            });
+            open.update(|set| set.extend(ids));
+        }
+    };
+    view! {
+        <section class="events-view" aria-labelledby="events-heading">
+            <div class="list-tools">
+                <h2 id="events-heading" class="visually-hidden">"Events"</h2>
+                <button type="button" class="small" on:click=expand>"Expand all"</button>
+                <button
+                    type="button"
+                    class="small"
+                    disabled=move || open.with(|o| o.is_empty())
+                    on:click=move |_| open.set(Default::default())
+                >
+                    "Collapse all"
+                </button>
+            </div>
+            <EventList rows/>
+        </section>
     }
 }
 
@@ -118,7 +171,7 @@ fn EmptyState() -> impl IntoView {
                         <li>
                             <span class="filter-name">{filter.label()}</span>
                             {if without > 0 {
-                                format!(" — without it, {without} event(s) would show. ")
+                                format!(" — without it, {} would show. ", count(without, "event", "events"))
                             } else {
                                 " ".to_string()
                             }}

@@ -140,7 +140,7 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
             let (id, position) = (event.id.clone(), m.position);
             let label = format!("{} — {}", event.title, event.date.display());
             let y = lane_y(m.lane);
-            let open = move || state.update(|s| s.open = Some(id.clone()));
+            let open = { let cx = cx.clone(); move || cx.open_event(&id) };
             let open_key = open.clone();
             let shape = if m.point {
                 view! { <circle class="shape" cx=m.x0 cy=y r="6"/> }.into_any()

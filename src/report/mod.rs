@@ -1,0 +1,360 @@
+//! What the reading views show, as plain data and text: which claims come
+//! first in a card, the claims of a view, the "who says what" table, the
+//! citation line of a quote, the CSV and JSON downloads, and counted words.
+//! No browser APIs: the UI only renders these.
+
+use crate::model::{Briefing, DateSpec, EventStatus, Speech, Vocab};
+use crate::query::{Facet, Index, ViewState};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// "1 event", "2 events", "0 events".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The filters that speak about claims and stances (status, stance, actor),
+/// as the UI uses them to pick and order what a view shows.
+struct ClaimFilter<'s> {
+    statuses: &'s BTreeSet<String>,
+    kinds: &'s BTreeSet<String>,
+    actors: &'s BTreeSet<String>,
+}
+
+impl<'s> ClaimFilter<'s> {
+    fn of(state: &'s ViewState) -> Self {
+        ClaimFilter {
+            statuses: state.selected(Facet::Status),
+            kinds: state.selected(Facet::Stance),
+            actors: state.selected(Facet::Actor),
+        }
+    }
+
+    fn is_active(&self) -> bool {
+        !(self.statuses.is_empty() && self.kinds.is_empty() && self.actors.is_empty())
+    }
+
+    /// A stance matches when its kind and its speaker are among those chosen
+    /// (an unset filter allows any).
+    fn stance(&self, stance: &crate::model::Stance) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(stance.kind.key()))
+            && (self.actors.is_empty() || self.actors.contains(&stance.actor))
+    }
+
+    /// A claim matches when its status is chosen and, if a stance kind or an
+    /// actor is chosen, one of its stances matches.
+    fn claim(&self, claim: &crate::model::Claim) -> bool {
+        (self.statuses.is_empty() || self.statuses.contains(claim.status.key()))
+            && ((self.kinds.is_empty() && self.actors.is_empty())
+                || claim.stances.iter().any(|s| self.stance(s)))
+    }
+}
+
+/// The claims about the event at `position`, those matching the active
+/// filters first (each group in the data's order), with whether each matches.
+pub fn card_claims(
+    b: &Briefing,
+    index: &Index,
+    position: usize,
+    state: &ViewState,
+) -> Vec<(usize, bool)> {
+    let filter = ClaimFilter::of(state);
+    let mut claims: Vec<(usize, bool)> = index.claims[position]
+        .iter()
+        .map(|&c| (c, filter.is_active() && filter.claim(&b.claims[c])))
+        .collect();
+    claims.sort_by_key(|&(_, matches)| !matches);
+    claims
+}
+
+/// The stances made in the event at `position` (claim, stance), matching
+/// ones first, then by date.
+pub fn card_stances(
+    b: &Briefing,
+    index: &Index,
+    position: usize,
+    state: &ViewState,
+) -> Vec<(usize, usize)> {
+    let filter = ClaimFilter::of(state);
+    let mut stances = index.stances[position].clone();
+    stances.sort_by_key(|&(c, s)| {
+        let stance = &b.claims[c].stances[s];
+        (
+            filter.is_active() && !(filter.stance(stance) && filter.claim(&b.claims[c])),
+            stance.date.sort_key(),
+        )
+    });
+    stances
+}
+
+/// The claims a view shows: those about the matching events that also match
+/// the status, stance and actor filters, in the data's order.
+pub fn view_claims(
+    b: &Briefing,
+    index: &Index,
+    matches: &[usize],
+    state: &ViewState,
+) -> Vec<usize> {
+    let filter = ClaimFilter::of(state);
+    let mut seen = BTreeSet::new();
+    for &p in matches {
+        for &c in &index.claims[p] {
+            if filter.claim(&b.claims[c]) {
+                seen.insert(c);
+            }
+        }
+    }
+    seen.into_iter().collect()
+}
+
+/// The stances of a claim a view shows: with a stance or actor filter, only
+/// those it keeps (the claim view says so); otherwise all.
+pub fn view_stances(b: &Briefing, claim: usize, state: &ViewState) -> Vec<usize> {
+    let filter = ClaimFilter::of(state);
+    let stances = &b.claims[claim].stances;
+    (0..stances.len())
+        .filter(|&s| filter.stance(&stances[s]))
+        .collect()
+}
+
+/// The events (positions) a claim concerns, in date order.
+pub fn claim_events(index: &Index, b: &Briefing, claim: usize) -> Vec<usize> {
+    let mut positions: Vec<usize> = b.claims[claim]
+        .events
+        .iter()
+        .filter_map(|id| index.position_of(id))
+        .collect();
+    positions.sort_unstable();
+    positions
+}
+
+/// Claims by actors: each cell the stances one actor takes on one claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Actor ids, the most outspoken first.
+    pub actors: Vec<String>,
+    pub rows: Vec<TableRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableRow {
+    pub claim: usize,
+    /// One cell per column of `Table::actors`: the stance indices of the claim.
+    pub cells: Vec<Vec<usize>>,
+}
+
+/// The "who says what" table of a view: its claims, and only the stances
+/// its filters keep.
+pub fn who_says_what(b: &Briefing, index: &Index, matches: &[usize], state: &ViewState) -> Table {
+    let claims = view_claims(b, index, matches, state);
+    let mut per_actor: BTreeMap<&str, usize> = BTreeMap::new();
+    for &c in &claims {
+        for s in view_stances(b, c, state) {
+            *per_actor.entry(&b.claims[c].stances[s].actor).or_default() += 1;
+        }
+    }
+    let mut actors: Vec<(&str, usize)> = per_actor.into_iter().collect();
+    actors.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
+    let column: BTreeMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.0, i)).collect();
+    let rows = claims
+        .iter()
+        .map(|&c| {
+            let mut cells = vec![Vec::new(); actors.len()];
+            for s in view_stances(b, c, state) {
+                cells[column[b.claims[c].stances[s].actor.as_str()]].push(s);
+            }
+            TableRow { claim: c, cells }
+        })
+        .collect();
+    Table {
+        actors: actors.into_iter().map(|(a, _)| a.to_string()).collect(),
+        rows,
+    }
+}
+
+/// A cell in words: "denies", "asserts, then confirms" (distinct kinds, in order).
+pub fn cell_words(b: &Briefing, claim: usize, stances: &[usize]) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    for &s in stances {
+        let w = b.claims[claim].stances[s].kind.label();
+        if !words.contains(&w) {
+            words.push(w);
+        }
+    }
+    words.join(", ")
+}
+
+fn actor_name<'b>(b: &'b Briefing, index: &Index, id: &'b str) -> &'b str {
+    index.actor(b, id).map_or(id, |a| a.name.as_str())
+}
+
+/// The chain a quote came through, and its title and day when known:
+/// "TASR, citing DPA, citing TASS, “Title”, published 2023-07-28".
+pub fn source_text(b: &Briefing, index: &Index, source: &str) -> String {
+    let Some(source) = index.source(b, source) else {
+        return source.to_string();
+    };
+    let mut text = source.chain_text();
+    if let Some(title) = &source.title {
+        text.push_str(&format!(", “{title}”"));
+    }
+    if let Some(day) = &source.published {
+        text.push_str(&format!(", published {day}"));
+    }
+    if let Some(url) = &source.url {
+        text.push_str(&format!(", {url}"));
+    }
+    text
+}
+
+/// One plain-text line to paste into a note or an article:
+/// `“quote” — Speaker, stance, date as the source gives it (direct quote); source chain`.
+pub fn citation(b: &Briefing, index: &Index, claim: usize, stance: usize) -> String {
+    let s = &b.claims[claim].stances[stance];
+    let quote = one_line(&s.quote);
+    let quoted = match s.speech {
+        Speech::Direct => format!("“{quote}”"),
+        Speech::Reported => format!("{quote} (reported speech)"),
+    };
+    format!(
+        "{quoted} — {}, {}; source: {}",
+        actor_name(b, index, &s.actor),
+        s.date.display(),
+        source_text(b, index, &s.source)
+    )
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One CSV field, quoted when it must be (RFC 4180).
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+pub const CSV_HEADER: [&str; 9] = [
+    "event",
+    "event date",
+    "claim",
+    "claim status",
+    "actor",
+    "stance",
+    "stance date",
+    "quote",
+    "source chain",
+];
+
+/// The current view as CSV: one row per stance on a claim the view shows,
+/// with the events (in the view) it was made in.
+pub fn csv(b: &Briefing, index: &Index, matches: &[usize], state: &ViewState) -> String {
+    let shown: BTreeSet<usize> = matches.iter().copied().collect();
+    let mut out = CSV_HEADER.join(",");
+    out.push_str("\r\n");
+    for c in view_claims(b, index, matches, state) {
+        let claim = &b.claims[c];
+        for s in view_stances(b, c, state) {
+            let stance = &claim.stances[s];
+            let events: Vec<usize> = index
+                .stance_positions(c, s)
+                .iter()
+                .copied()
+                .filter(|p| shown.contains(p))
+                .collect();
+            let (titles, dates): (Vec<&str>, Vec<String>) = events
+                .iter()
+                .map(|&p| {
+                    let e = &b.events[index.order[p]];
+                    (e.title.as_str(), e.date.display())
+                })
+                .unzip();
+            let row = [
+                titles.join("; "),
+                dates.join("; "),
+                claim.text.clone(),
+                claim.status.label().to_string(),
+                actor_name(b, index, &stance.actor).to_string(),
+                stance.kind.label().to_string(),
+                stance.date.display(),
+                one_line(&stance.quote),
+                source_text(b, index, &stance.source),
+            ];
+            out.push_str(&row.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+/// The current view as a dataset of its own: the matching events, the
+/// claims about them (their event lists cut to those events), and the
+/// actors and sources these refer to. It passes `briefing-check`.
+pub fn subset(b: &Briefing, index: &Index, matches: &[usize]) -> Briefing {
+    let events: Vec<_> = {
+        let mut m = matches.to_vec();
+        m.sort_unstable();
+        m.iter()
+            .map(|&p| b.events[index.order[p]].clone())
+            .collect()
+    };
+    let kept: BTreeSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
+    let claims: Vec<_> = b
+        .claims
+        .iter()
+        .filter(|c| c.events.iter().any(|e| kept.contains(e.as_str())))
+        .map(|c| {
+            let mut c = c.clone();
+            c.events.retain(|e| kept.contains(e.as_str()));
+            c
+        })
+        .collect();
+    let mut actors_used: BTreeSet<&str> = BTreeSet::new();
+    let mut sources_used: BTreeSet<&str> = BTreeSet::new();
+    for e in &events {
+        actors_used.extend(e.participants.iter().map(|p| p.actor.as_str()));
+        sources_used.extend(e.sources.iter().map(String::as_str));
+    }
+    for c in &claims {
+        for s in &c.stances {
+            actors_used.insert(&s.actor);
+            sources_used.insert(&s.source);
+        }
+    }
+    Briefing {
+        schema: b.schema.clone(),
+        meta: b.meta.clone(),
+        actors: b
+            .actors
+            .iter()
+            .filter(|a| actors_used.contains(a.id.as_str()))
+            .cloned()
+            .collect(),
+        sources: b
+            .sources
+            .iter()
+            .filter(|s| sources_used.contains(s.id.as_str()))
+            .cloned()
+            .collect(),
+        events,
+        claims,
+    }
+}
+
+/// What a planned event's tag says: that it was announced, and when as far
+/// as the sources tell (the earliest stance about it, else its own date).
+pub fn planned_words(b: &Briefing, index: &Index, position: usize) -> Option<String> {
+    let event = &b.events[index.order[position]];
+    if event.status != EventStatus::Planned {
+        return None;
+    }
+    let earliest: Option<&DateSpec> = index.claims[position]
+        .iter()
+        .flat_map(|&c| &b.claims[c].stances)
+        .map(|s| &s.date)
+        .min_by_key(|d| d.sort_key());
+    let when = earliest.unwrap_or(&event.date).display();
+    Some(format!("Planned: announced {when}, not reported as held"))
+}

@@ -1,0 +1,209 @@
+//! The reading views' logic on the bundled dataset: card order, claims of a
+//! view, "who says what", citations, CSV and JSON downloads, counted words.
+
+use briefing::model::{load, Briefing, Vocab, BUNDLED};
+use briefing::query::{Facet, Index, ViewState};
+use briefing::report;
+
+fn setup() -> (Briefing, Index) {
+    let b = load(BUNDLED).unwrap();
+    let index = Index::new(&b);
+    (b, index)
+}
+
+fn with(facet: Facet, keys: &[&str]) -> ViewState {
+    let mut state = ViewState::default();
+    for key in keys {
+        state.set(facet, key, true);
+    }
+    state
+}
+
+fn claim_ids(b: &Briefing, claims: impl IntoIterator<Item = usize>) -> Vec<String> {
+    claims.into_iter().map(|c| b.claims[c].id.clone()).collect()
+}
+
+#[test]
+fn counted_words_agree_with_their_number() {
+    assert_eq!(report::count(1, "event", "events"), "1 event");
+    assert_eq!(report::count(0, "event", "events"), "0 events");
+    assert_eq!(report::count(17, "event", "events"), "17 events");
+}
+
+#[test]
+fn a_card_puts_the_claims_matching_the_filters_first() {
+    let (b, index) = setup();
+    let bloomberg = index.position_of("bloomberg-publishes-recordings").unwrap();
+    let plain = report::card_claims(&b, &index, bloomberg, &ViewState::default());
+    assert!(
+        plain.iter().all(|&(_, m)| !m),
+        "no filter, nothing is singled out"
+    );
+    assert_eq!(
+        plain.iter().map(|&(c, _)| c).collect::<Vec<_>>(),
+        index.claims[bloomberg],
+        "no filter: the data's order"
+    );
+    let denied = report::card_claims(&b, &index, bloomberg, &with(Facet::Status, &["denied"]));
+    assert_eq!(b.claims[denied[0].0].id, "ushakov-dmitriev-discussed-plan");
+    assert!(denied[0].1 && denied[1..].iter().all(|&(_, m)| !m));
+    // A stance kind with an actor: Dmitriev disputes authenticity.
+    let mut state = with(Facet::Stance, &["disputes_authenticity"]);
+    state.set(Facet::Actor, "kirill-dmitriev", true);
+    let disputes = report::card_claims(&b, &index, bloomberg, &state);
+    assert_eq!(
+        b.claims[disputes[0].0].id,
+        "ushakov-dmitriev-discussed-plan"
+    );
+    assert_eq!(
+        disputes.len(),
+        index.claims[bloomberg].len(),
+        "nothing is dropped"
+    );
+}
+
+#[test]
+fn the_stance_filter_finds_every_denial() {
+    let (b, index) = setup();
+    let state = with(Facet::Stance, &["denies"]);
+    let outcome = index.query(&state);
+    assert!(!outcome.matches.is_empty());
+    let claims = report::view_claims(&b, &index, &outcome.matches, &state);
+    let mut speakers: Vec<&str> = claims
+        .iter()
+        .flat_map(|&c| {
+            report::view_stances(&b, c, &state)
+                .into_iter()
+                .map(move |s| (c, s))
+        })
+        .map(|(c, s)| {
+            let stance = &b.claims[c].stances[s];
+            assert_eq!(stance.kind.key(), "denies");
+            stance.actor.as_str()
+        })
+        .collect();
+    speakers.sort();
+    speakers.dedup();
+    assert_eq!(speakers, ["adrienne-watson", "maria-zakharova"]);
+    // Every denial in the data is in the view.
+    let all = b
+        .claims
+        .iter()
+        .flat_map(|c| &c.stances)
+        .filter(|s| s.kind.key() == "denies")
+        .count();
+    let shown: usize = claims
+        .iter()
+        .map(|&c| report::view_stances(&b, c, &state).len())
+        .sum();
+    assert_eq!(shown, all);
+}
+
+#[test]
+fn who_says_what_has_one_row_per_claim_and_a_column_per_speaker() {
+    let (b, index) = setup();
+    let all = index.query(&ViewState::default());
+    let table = report::who_says_what(&b, &index, &all.matches, &ViewState::default());
+    assert_eq!(table.rows.len(), b.claims.len(), "each claim once");
+    let stances: usize = table.rows.iter().flat_map(|r| &r.cells).map(Vec::len).sum();
+    assert_eq!(
+        stances,
+        b.claims.iter().map(|c| c.stances.len()).sum::<usize>()
+    );
+    for row in &table.rows {
+        assert_eq!(row.cells.len(), table.actors.len());
+        for (a, cell) in row.cells.iter().enumerate() {
+            for &s in cell {
+                assert_eq!(b.claims[row.claim].stances[s].actor, table.actors[a]);
+            }
+        }
+    }
+    // Filtered to denials: two speakers, each cell says "denies".
+    let state = with(Facet::Stance, &["denies"]);
+    let outcome = index.query(&state);
+    let denials = report::who_says_what(&b, &index, &outcome.matches, &state);
+    assert_eq!(denials.actors.len(), 2);
+    for row in &denials.rows {
+        for cell in row.cells.iter().filter(|c| !c.is_empty()) {
+            assert_eq!(report::cell_words(&b, row.claim, cell), "denies");
+        }
+    }
+    let claims = claim_ids(&b, denials.rows.iter().map(|r| r.claim));
+    assert!(claims.contains(&"us-government-sought-back-channel".to_string()));
+    assert!(claims.contains(&"former-officials-held-track-1-5-talks".to_string()));
+}
+
+#[test]
+fn a_citation_is_one_line_with_quote_speaker_date_and_chain() {
+    let (b, index) = setup();
+    let c = b
+        .claims
+        .iter()
+        .position(|c| c.id == "leak-meant-to-undermine-peace")
+        .unwrap();
+    let s = b.claims[c]
+        .stances
+        .iter()
+        .position(|s| s.actor == "dmitry-peskov")
+        .unwrap();
+    let line = report::citation(&b, &index, c, s);
+    assert!(!line.contains('\n'), "{line}");
+    assert!(
+        line.starts_with('“') || line.contains("(reported speech)"),
+        "{line}"
+    );
+    assert!(line.contains("— Dmitry Peskov, "), "{line}");
+    assert!(
+        line.contains(&b.claims[c].stances[s].date.display()),
+        "{line}"
+    );
+    assert!(line.contains("citing"), "the source chain: {line}");
+}
+
+#[test]
+fn the_csv_has_a_row_per_stance_and_quotes_its_fields() {
+    let (b, index) = setup();
+    let all = index.query(&ViewState::default());
+    let csv = report::csv(&b, &index, &all.matches, &ViewState::default());
+    let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[0], report::CSV_HEADER.join(","));
+    let stances: usize = b.claims.iter().map(|c| c.stances.len()).sum();
+    // Quoted fields hold no line breaks (quotes are put on one line).
+    assert_eq!(lines.len() - 1, stances);
+    assert!(csv.contains("\"\"") || !csv.contains('"') || csv.contains(",\""));
+    let phone = with(Facet::Channel, &["phone_call"]);
+    let outcome = index.query(&phone);
+    let phone_csv = report::csv(&b, &index, &outcome.matches, &phone);
+    assert!(phone_csv.lines().count() < lines.len());
+    assert!(phone_csv.contains("Witkoff and Ushakov speak by phone"));
+}
+
+#[test]
+fn every_downloaded_view_passes_the_checker() {
+    let (b, index) = setup();
+    let mut views = vec![ViewState::default()];
+    for facet in Facet::ALL {
+        for option in index.options(facet) {
+            views.push(with(facet, &[option.key.as_str()]));
+        }
+    }
+    for state in views {
+        let matches = index.query(&state).matches;
+        let part = report::subset(&b, &index, &matches);
+        assert_eq!(part.events.len(), matches.len());
+        let json = serde_json::to_string_pretty(&part).unwrap();
+        if let Err(problems) = load(&json) {
+            panic!("{state:?}: {problems:?}");
+        }
+    }
+}
+
+#[test]
+fn a_planned_event_says_it_was_announced() {
+    let (b, index) = setup();
+    let planned = index.position_of("witkoff-putin-moscow-planned").unwrap();
+    let words = report::planned_words(&b, &index, planned).unwrap();
+    assert!(words.starts_with("Planned: announced "), "{words}");
+    let call = index.position_of("witkoff-ushakov-call").unwrap();
+    assert_eq!(report::planned_words(&b, &index, call), None);
+}
