@@ -74,8 +74,8 @@ export async function open(browser, url, options = {}) {
   return page;
 }
 
-/** The status line, "5 of 17 events": what is shown of how many. */
-export const STATUS = /^(\d+) of (\d+) events$/;
+/** The status line, "5 of 17 events" ("1 of 1 event"): what is shown of how many. */
+export const STATUS = /^(\d+) of (\d+) events?$/;
 
 /** "5 of 17 events" → [5, 17]; fails the test on any other text. */
 export function parseCounts(text) {
