@@ -191,9 +191,10 @@ fn every_downloaded_view_passes_the_checker() {
         let matches = index.query(&state).matches;
         let part = report::subset(&b, &index, &matches);
         assert_eq!(part.events.len(), matches.len());
-        let json = serde_json::to_string_pretty(&part).unwrap();
-        if let Err(problems) = load(&json) {
-            panic!("{state:?}: {problems:?}");
+        let json = report::to_json(&part);
+        match load(&json) {
+            Ok(back) => assert_eq!(back, part),
+            Err(problems) => panic!("{state:?}: {problems:?}"),
         }
     }
 }
@@ -206,4 +207,17 @@ fn a_planned_event_says_it_was_announced() {
     assert!(words.starts_with("Planned: announced "), "{words}");
     let call = index.position_of("witkoff-ushakov-call").unwrap();
     assert_eq!(report::planned_words(&b, &index, call), None);
+}
+
+#[test]
+fn the_hand_written_json_is_what_serde_writes() {
+    let (b, _) = setup();
+    let mine: serde_json::Value = serde_json::from_str(&report::to_json(&b)).unwrap();
+    assert_eq!(mine, serde_json::to_value(&b).unwrap());
+    // And on generated data, whose shapes vary more.
+    for seed in [1, 2, 3] {
+        let g = briefing::gen::generate(200, seed);
+        let mine: serde_json::Value = serde_json::from_str(&report::to_json(&g)).unwrap();
+        assert_eq!(mine, serde_json::to_value(&g).unwrap(), "seed {seed}");
+    }
 }

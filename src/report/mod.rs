@@ -3,6 +3,9 @@
 //! citation line of a quote, the CSV and JSON downloads, and counted words.
 //! No browser APIs: the UI only renders these.
 
+mod json;
+pub use json::to_json;
+
 use crate::model::{Briefing, DateSpec, EventStatus, Speech, Vocab};
 use crate::query::{Facet, Index, ViewState};
 use std::collections::{BTreeMap, BTreeSet};

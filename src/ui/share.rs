@@ -60,9 +60,7 @@ pub fn ShareTools() -> impl IntoView {
         let part = cx
             .outcome
             .with_untracked(|o| report::subset(&cx.briefing, &cx.index, &o.matches));
-        if let Ok(text) = serde_json::to_string_pretty(&part) {
-            download(&format!("{name}.json"), "application/json", &text);
-        }
+        download(&format!("{name}.json"), "application/json", &report::to_json(&part));
     };
     view! {
         <div class="share">
@@ -83,7 +81,7 @@ fn slug(title: &str) -> String {
     let words: Vec<String> = title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .collect();
     if words.is_empty() {
         "briefing".into()

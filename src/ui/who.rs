@@ -1,8 +1,8 @@
 //! "Who says what": claims by actors, each cell the stance in words, which
 //! opens the quote and its source. A list on a narrow screen (CSS).
 
-use super::{ctx, detail::SourceLine, share::CopyCitation};
-use crate::model::{Speech, Vocab};
+use super::{ctx, detail::StanceItem};
+use crate::model::Vocab;
 use crate::report;
 use leptos::prelude::*;
 
@@ -43,21 +43,7 @@ pub fn WhoSaysWhat() -> impl IntoView {
                         let claim = row.claim;
                         let quotes = cell
                             .iter()
-                            .map(|&s| {
-                                let st = &cx.briefing.claims[claim].stances[s];
-                                let source = cx.index.source(&cx.briefing, &st.source).cloned();
-                                view! {
-                                    <blockquote class=format!("quote {}", st.speech.key())>
-                                        <p>{st.quote.clone()}</p>
-                                    </blockquote>
-                                    <p class="note">
-                                        {st.kind.label()} " · " {st.date.display()}
-                                        {(st.speech == Speech::Reported).then_some(" · reported speech")}
-                                    </p>
-                                    {source.map(|s| view! { <SourceLine source=s/> })}
-                                    <p class="cite-tools"><CopyCitation claim stance=s/></p>
-                                }
-                            })
+                            .map(|&s| view! { <StanceItem claim stance=s with_claim=false/> })
                             .collect_view();
                         view! {
                             <td class=format!("cell kind-{}", cx.briefing.claims[claim].stances[cell[0]].kind.key())>
@@ -66,7 +52,7 @@ pub fn WhoSaysWhat() -> impl IntoView {
                                         <span class="cell-actor">{names[a].clone()} ": "</span>
                                         {words}
                                     </summary>
-                                    {quotes}
+                                    <ul class="stances">{quotes}</ul>
                                 </details>
                             </td>
                         }
