@@ -364,7 +364,7 @@ fn the_url_round_trips_every_part_of_the_view() {
         "ushakov-tells-tass".to_string(),
     ]
     .into();
-    state.tab = briefing::query::Tab::WhoSaysWhat;
+    state.tab = briefing::query::Tab::Claims;
     state.data = Some("datasets/other file.json".into());
     state.embed = true;
     let query = state.to_query();

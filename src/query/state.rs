@@ -96,19 +96,18 @@ impl Filter {
 pub enum Tab {
     #[default]
     Events,
+    /// Each claim once, by speaker: "who says what".
     Claims,
-    WhoSaysWhat,
     Pictures,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Events, Tab::Claims, Tab::WhoSaysWhat, Tab::Pictures];
+    pub const ALL: [Tab; 3] = [Tab::Events, Tab::Claims, Tab::Pictures];
 
     pub fn label(self) -> &'static str {
         match self {
             Tab::Events => "Events",
-            Tab::Claims => "Claims",
-            Tab::WhoSaysWhat => "Who says what",
+            Tab::Claims => "Claims: who says what",
             Tab::Pictures => "Pictures",
         }
     }
@@ -118,7 +117,6 @@ impl Tab {
         match self {
             Tab::Events => "",
             Tab::Claims => "claims",
-            Tab::WhoSaysWhat => "who",
             Tab::Pictures => "pictures",
         }
     }
@@ -316,7 +314,7 @@ impl ViewState {
                 {
                     Some(&tab) => state.tab = tab,
                     None => notices.push(format!(
-                        "Ignored view=“{}”: use claims, who or pictures.",
+                        "Ignored view=“{}”: use claims or pictures.",
                         shorten(&value)
                     )),
                 },

@@ -155,7 +155,8 @@ fn event(out: &mut String, e: &Event) {
         c.str("modality", e.channel.modality.key());
         c.end();
     }
-    o.key("secret").push_str(if e.secret { "true" } else { "false" });
+    o.key("secret")
+        .push_str(if e.secret { "true" } else { "false" });
     list(o.key("participants"), &e.participants, participant);
     o.str("summary", &e.summary);
     o.opt("note", &e.note);

@@ -61,16 +61,16 @@ pub fn card_claims(
     state: &ViewState,
 ) -> Vec<(usize, bool)> {
     let filter = ClaimFilter::of(state);
-    let mut claims: Vec<(usize, bool)> = index.claims[position]
-        .iter()
-        .map(|&c| (c, filter.is_active() && filter.claim(&b.claims[c])))
-        .collect();
-    claims.sort_by_key(|&(_, matches)| !matches);
-    claims
+    let matches = |c: usize| filter.is_active() && filter.claim(&b.claims[c]);
+    // Two passes rather than a sort: a stable sort costs the page kilobytes.
+    let claims = &index.claims[position];
+    let first = claims.iter().filter(|&&c| matches(c)).map(|&c| (c, true));
+    let rest = claims.iter().filter(|&&c| !matches(c)).map(|&c| (c, false));
+    first.chain(rest).collect()
 }
 
-/// The stances made in the event at `position` (claim, stance), matching
-/// ones first, then by date.
+/// The stances made in the event at `position` (claim, stance), those
+/// matching the filters first, each group in the data's order.
 pub fn card_stances(
     b: &Briefing,
     index: &Index,
@@ -78,15 +78,13 @@ pub fn card_stances(
     state: &ViewState,
 ) -> Vec<(usize, usize)> {
     let filter = ClaimFilter::of(state);
-    let mut stances = index.stances[position].clone();
-    stances.sort_by_key(|&(c, s)| {
-        let stance = &b.claims[c].stances[s];
-        (
-            filter.is_active() && !(filter.stance(stance) && filter.claim(&b.claims[c])),
-            stance.date.sort_key(),
-        )
-    });
-    stances
+    let matches = |&(c, s): &(usize, usize)| {
+        filter.is_active() && filter.stance(&b.claims[c].stances[s]) && filter.claim(&b.claims[c])
+    };
+    let stances = &index.stances[position];
+    let first = stances.iter().copied().filter(matches);
+    let rest = stances.iter().copied().filter(|x| !matches(x));
+    first.chain(rest).collect()
 }
 
 /// The claims a view shows: those about the matching events that also match
@@ -127,6 +125,7 @@ pub fn claim_events(index: &Index, b: &Briefing, claim: usize) -> Vec<usize> {
         .filter_map(|id| index.position_of(id))
         .collect();
     positions.sort_unstable();
+    positions.dedup();
     positions
 }
 
@@ -155,9 +154,22 @@ pub fn who_says_what(b: &Briefing, index: &Index, matches: &[usize], state: &Vie
             *per_actor.entry(&b.claims[c].stances[s].actor).or_default() += 1;
         }
     }
+    // Most stances first, then by id (the map's order): an insertion sort,
+    // as a library sort per call site costs the page kilobytes.
     let mut actors: Vec<(&str, usize)> = per_actor.into_iter().collect();
-    actors.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
-    let column: BTreeMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.0, i)).collect();
+    for i in 1..actors.len() {
+        let mut j = i;
+        while j > 0 && actors[j].1 > actors[j - 1].1 {
+            actors.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+    // Inserts, not collect(): collecting into a B-tree sorts (a stable
+    // sort's code, kilobytes, per element type).
+    let mut column: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, a) in actors.iter().enumerate() {
+        column.insert(a.0, i);
+    }
     let rows = claims
         .iter()
         .map(|&c| {
@@ -254,7 +266,10 @@ pub const CSV_HEADER: [&str; 9] = [
 /// The current view as CSV: one row per stance on a claim the view shows,
 /// with the events (in the view) it was made in.
 pub fn csv(b: &Briefing, index: &Index, matches: &[usize], state: &ViewState) -> String {
-    let shown: BTreeSet<usize> = matches.iter().copied().collect();
+    let mut shown: BTreeSet<usize> = BTreeSet::new();
+    for &p in matches {
+        shown.insert(p);
+    }
     let mut out = CSV_HEADER.join(",");
     out.push_str("\r\n");
     for c in view_claims(b, index, matches, state) {
@@ -296,14 +311,15 @@ pub fn csv(b: &Briefing, index: &Index, matches: &[usize], state: &ViewState) ->
 /// claims about them (their event lists cut to those events), and the
 /// actors and sources these refer to. It passes `briefing-check`.
 pub fn subset(b: &Briefing, index: &Index, matches: &[usize]) -> Briefing {
-    let events: Vec<_> = {
-        let mut m = matches.to_vec();
-        m.sort_unstable();
-        m.iter()
-            .map(|&p| b.events[index.order[p]].clone())
-            .collect()
-    };
-    let kept: BTreeSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
+    // `matches` is in date order, as the query gives it.
+    let events: Vec<_> = matches
+        .iter()
+        .map(|&p| b.events[index.order[p]].clone())
+        .collect();
+    let mut kept: BTreeSet<&str> = BTreeSet::new();
+    for e in &events {
+        kept.insert(&e.id);
+    }
     let claims: Vec<_> = b
         .claims
         .iter()

@@ -1,51 +1,62 @@
-use super::{ctx, date_view, share::CopyCitation, ActorButton};
-use crate::model::{Source, Speech, Vocab};
-use crate::query::Tab;
+use super::{ctx, dom};
+use crate::model::Source;
 use crate::report;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// An event's summary and notes, the statements made in it (who, what,
 /// when, the quote and its source), the claims it concerns (one line each,
 /// those matching the filters first, linking to the claims view), and the
-/// sources that report it.
+/// sources that report it. The two lists are built by `dom` (size budget).
 #[component]
 pub fn EventDetail(position: usize) -> impl IntoView {
     let cx = ctx();
     let b = cx.briefing.clone();
     let event = &b.events[cx.index.order[position]];
     let state = cx.state;
-    let said = {
+    let said = RwSignal::new("");
+    let lists = NodeRef::<leptos::html::Div>::new();
+    {
         let cx = cx.clone();
-        move || {
-            state
-                .with(|s| report::card_stances(&cx.briefing, &cx.index, position, s))
-                .into_iter()
-                .map(|(c, s)| view! { <StanceItem claim=c stance=s with_claim=true/> })
-                .collect_view()
-        }
-    };
-    let claims = {
-        let cx = cx.clone();
-        move || {
-            let b = cx.briefing.clone();
-            state.with(|s| report::card_claims(&b, &cx.index, position, s))
-                .into_iter()
-                .map(|(c, matches)| {
-                    let claim = &b.claims[c];
-                    view! {
-                        <li class:matches=matches>
-                            <span class=format!("badge status-{}", claim.status.key())>{claim.status.label()}</span>
-                            " " <ClaimLink claim=c/>
-                            {matches.then_some(view! { <span class="match-note">" · matches the filters"</span> })}
-                        </li>
+        Effect::new(move |_| {
+            let (stances, claims) = state.with(|s| {
+                (
+                    report::card_stances(&cx.briefing, &cx.index, position, s),
+                    report::card_claims(&cx.briefing, &cx.index, position, s),
+                )
+            });
+            let Some(root) = lists.get() else {
+                return;
+            };
+            root.set_text_content(None);
+            if !stances.is_empty() {
+                dom::add(&root, "h4", "", "Said in this event");
+                let list = dom::add(&root, "ul", "stances", "");
+                for (c, s) in stances {
+                    dom::stance(&list, &cx, c, s, true);
+                }
+            }
+            if !claims.is_empty() {
+                dom::add(&root, "h4", "", "Claims about this event");
+                let list = dom::add(&root, "ul", "claim-links", "");
+                for (c, matches) in claims {
+                    let claim = &cx.briefing.claims[c];
+                    let li = dom::add(&list, "li", if matches { "matches" } else { "" }, "");
+                    dom::badge(&li, claim.status);
+                    dom::text(&li, " ");
+                    let link = dom::add(&li, "a", "claim-link", &claim.text);
+                    dom::set(&link, "href", &format!("#claim-{}", claim.id));
+                    dom::set(&link, "data-claim", &claim.id);
+                    if matches {
+                        dom::add(&li, "span", "match-note", " · matches the filters");
                     }
-                })
-                .collect_view()
-        }
+                }
+            }
+        });
+    }
+    let on_click = {
+        let cx = cx.clone();
+        move |e: leptos::ev::MouseEvent| dom::on_click(&cx, &e, said)
     };
-    let has_said = !cx.index.stances[position].is_empty();
-    let has_claims = !cx.index.claims[position].is_empty();
     let sources = event
         .sources
         .iter()
@@ -66,62 +77,10 @@ pub fn EventDetail(position: usize) -> impl IntoView {
         <p class="summary">{event.summary.clone()}</p>
         {event.note.clone().map(|n| view! { <p class="note"><span class="note-label">"Note: "</span>{n}</p> })}
         <ul class="participant-notes">{participants_notes}</ul>
-        {has_said.then(|| view! { <h4>"Said in this event"</h4> <ul class="stances">{said}</ul> })}
-        {has_claims.then(|| view! { <h4>"Claims about this event"</h4> <ul class="claim-links">{claims}</ul> })}
+        <div class="said" node_ref=lists on:click=on_click></div>
+        <p class="copied" aria-live="polite">{move || said.get()}</p>
         <h4>"Reported by"</h4>
         <ul class="sources">{sources}</ul>
-    }
-}
-
-/// A claim's text as a link to it in the claims view.
-#[component]
-pub fn ClaimLink(claim: usize) -> impl IntoView {
-    let cx = ctx();
-    let c = &cx.briefing.claims[claim];
-    let anchor = format!("claim-{}", c.id);
-    let href = format!("#{anchor}");
-    let tab = cx.tab;
-    let go = move |e: leptos::ev::MouseEvent| {
-        e.prevent_default();
-        tab.set(Tab::Claims);
-        let anchor = anchor.clone();
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(&anchor) {
-                el.scroll_into_view();
-                if let Some(heading) = el.query_selector("h3").ok().flatten() {
-                    let _ = heading.set_attribute("tabindex", "-1");
-                    let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
-                }
-            }
-        });
-    };
-    view! { <a class="claim-link" href=href on:click=go>{c.text.clone()}</a> }
-}
-
-/// One stance: who, what, when, in which words (quote), from where, and a
-/// "Copy citation"; with the claim it is about when shown under an event.
-#[component]
-pub fn StanceItem(claim: usize, stance: usize, with_claim: bool) -> impl IntoView {
-    let cx = ctx();
-    let b = cx.briefing.clone();
-    let st = &b.claims[claim].stances[stance];
-    let source = cx.index.source(&b, &st.source).cloned();
-    view! {
-        <li class="stance">
-            <p class="stance-head">
-                <ActorButton id=st.actor.clone()/>
-                " " <strong class=format!("kind kind-{}", st.kind.key())>{st.kind.label()}</strong>
-                {with_claim.then(|| view! { " " <ClaimLink claim/> })}
-                " · " {date_view(&st.date)}
-                " · " <span class="speech">{if st.speech == Speech::Direct { "direct quote" } else { "reported speech, as the outlet words it" }}</span>
-            </p>
-            <blockquote class=format!("quote {}", st.speech.key())>
-                <p>{st.quote.clone()}</p>
-            </blockquote>
-            {st.note.clone().map(|n| view! { <p class="note">{n}</p> })}
-            {source.map(|s| view! { <SourceLine source=s/> })}
-            <p class="cite-tools"><CopyCitation claim stance/></p>
-        </li>
     }
 }
 

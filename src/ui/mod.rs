@@ -3,9 +3,9 @@
 
 mod app;
 mod charts;
-mod claims;
 mod dataset;
 mod detail;
+mod dom;
 mod embed;
 mod event_card;
 mod event_list;

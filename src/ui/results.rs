@@ -1,6 +1,6 @@
 use super::dataset::FailurePanel;
 use super::event_list::{EventList, Row};
-use super::{charts::Pictures, claims::ClaimsView, ctx, share::ShareTools, who::WhoSaysWhat};
+use super::{charts::Pictures, ctx, share::ShareTools, who::WhoSaysWhat};
 use crate::query::{rows::under_headings, Filter, Tab, ViewState};
 use crate::report::count;
 use leptos::prelude::*;
@@ -65,8 +65,7 @@ pub fn Results(notices: RwSignal<Vec<String>>) -> impl IntoView {
             </Show>
             {move || match tab.get() {
                 Tab::Events => view! { <EventsView rows/> }.into_any(),
-                Tab::Claims => view! { <ClaimsView/> }.into_any(),
-                Tab::WhoSaysWhat => view! { <WhoSaysWhat/> }.into_any(),
+                Tab::Claims => view! { <WhoSaysWhat/> }.into_any(),
                 Tab::Pictures => view! { <Pictures/> }.into_any(),
             }}
         </main>

@@ -22,23 +22,6 @@ pub fn copy(text: String, said: RwSignal<&'static str>) {
     });
 }
 
-/// "Copy citation" under a quote: quote, speaker, date, source chain, one line.
-#[component]
-pub fn CopyCitation(claim: usize, stance: usize) -> impl IntoView {
-    let said = RwSignal::new("");
-    let cx = ctx();
-    let on_click = move |_| {
-        copy(
-            report::citation(&cx.briefing, &cx.index, claim, stance),
-            said,
-        )
-    };
-    view! {
-        <button type="button" class="small" on:click=on_click>"Copy citation"</button>
-        <span class="copied" aria-live="polite">{move || said.get()}</span>
-    }
-}
-
 /// "Copy link" and the downloads of the view on screen.
 #[component]
 pub fn ShareTools() -> impl IntoView {
@@ -60,7 +43,11 @@ pub fn ShareTools() -> impl IntoView {
         let part = cx
             .outcome
             .with_untracked(|o| report::subset(&cx.briefing, &cx.index, &o.matches));
-        download(&format!("{name}.json"), "application/json", &report::to_json(&part));
+        download(
+            &format!("{name}.json"),
+            "application/json",
+            &report::to_json(&part),
+        );
     };
     view! {
         <div class="share">

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { setUp, counts, assertClean, screenshot } from './harness.mjs';
 
 const env = setUp();
-const open = env.open;
+// The pictures are a view of their own (one click from the events).
+const open = (query = '', options) => env.open(`${query}${query ? '&' : '?'}view=pictures`, options);
 const timeline = (page) => page.getByRole('group', { name: /^Timeline of events/ });
 const network = (page) => page.getByRole('group', { name: /^Who communicated with whom/ });
 const shown = async (page) => (await counts(page))[0];
