@@ -100,11 +100,18 @@ fn naive(b: &Briefing, state: &ViewState) -> BTreeSet<String> {
                             .statuses
                             .contains(briefing::model::Vocab::key(c.status))
                     }))
+                // A stance counts where it was made: its own event, or, when the
+                // data names none, the events of its claim.
                 && (state.stances.is_empty()
-                    || claims
-                        .iter()
-                        .flat_map(|c| &c.stances)
-                        .any(|s| state.stances.contains(briefing::model::Vocab::key(s.kind))))
+                    || claims.iter().any(|c| {
+                        c.stances.iter().any(|s| {
+                            state.stances.contains(briefing::model::Vocab::key(s.kind))
+                                && match &s.event {
+                                    Some(made) => *made == e.id,
+                                    None => c.events.contains(&e.id),
+                                }
+                        })
+                    }))
                 && words.iter().all(|alts| {
                     // The typed word begins a token; a name it calls up stands whole.
                     let tokens: Vec<&str> = text.split(' ').collect();

@@ -3,7 +3,7 @@
 //! A native test holds it equal to what serde writes for the same data.
 
 use crate::model::{
-    Actor, Briefing, Claim, DateSpec, Event, Meta, Participant, Source, Stance, Vocab,
+    Actor, Briefing, Claim, DateSpec, Event, Inference, Meta, Participant, Source, Stance, Vocab,
 };
 
 /// A JSON object being written: `{"key": value, ...}`.
@@ -75,10 +75,24 @@ fn list<T>(out: &mut String, items: &[T], mut each: impl FnMut(&mut String, &T))
     out.push(']');
 }
 
+fn inferred(o: &mut Obj, items: &[Inference]) {
+    if items.is_empty() {
+        return;
+    }
+    list(o.key("inferred"), items, |out, i| {
+        let mut o = Obj::new(out);
+        o.str("kind", i.kind.key());
+        o.str("reason", &i.reason);
+        o.end();
+    });
+}
+
 fn date(out: &mut String, d: &DateSpec) {
     let mut o = Obj::new(out);
     o.str("precision", d.precision.key());
-    o.str("value", &d.value);
+    if !d.value.is_empty() {
+        o.str("value", &d.value);
+    }
     if let Some(part) = d.part {
         o.str("part", part.key());
     }
@@ -86,6 +100,7 @@ fn date(out: &mut String, d: &DateSpec) {
     if let Some(weekday) = d.weekday {
         o.str("weekday", weekday.key());
     }
+    inferred(&mut o, &d.inferred);
     o.end();
 }
 
@@ -113,6 +128,9 @@ fn actor(out: &mut String, a: &Actor) {
     o.str("role", &a.role);
     o.str("affiliation", &a.affiliation);
     o.str("kind", a.kind.key());
+    if a.anonymous {
+        o.key("anonymous").push_str("true");
+    }
     o.opt("note", &a.note);
     o.end();
 }
@@ -130,6 +148,7 @@ fn source(out: &mut String, s: &Source) {
     o.str("language", &s.language);
     o.opt("url", &s.url);
     o.opt("note", &s.note);
+    inferred(&mut o, &s.inferred);
     o.end();
 }
 
@@ -172,6 +191,8 @@ fn stance(out: &mut String, s: &Stance) {
     o.str("quote", &s.quote);
     o.str("speech", s.speech.key());
     o.str("source", &s.source);
+    o.opt("on_behalf_of", &s.on_behalf_of);
+    o.opt("event", &s.event);
     o.opt("note", &s.note);
     o.end();
 }
@@ -184,6 +205,11 @@ fn claim(out: &mut String, c: &Claim) {
     o.strs("events", &c.events);
     list(o.key("stances"), &c.stances, stance);
     o.opt("note", &c.note);
+    if let Some(over) = &c.status_override {
+        let mut r = Obj::new(o.key("status_override"));
+        r.str("reason", &over.reason);
+        r.end();
+    }
     o.end();
 }
 

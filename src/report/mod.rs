@@ -264,25 +264,17 @@ pub const CSV_HEADER: [&str; 9] = [
 ];
 
 /// The current view as CSV: one row per stance on a claim the view shows,
-/// with the events (in the view) it was made in.
+/// with the event it was made in (or, when the data names none, the events
+/// of its claim).
 pub fn csv(b: &Briefing, index: &Index, matches: &[usize], state: &ViewState) -> String {
-    let mut shown: BTreeSet<usize> = BTreeSet::new();
-    for &p in matches {
-        shown.insert(p);
-    }
     let mut out = CSV_HEADER.join(",");
     out.push_str("\r\n");
     for c in view_claims(b, index, matches, state) {
         let claim = &b.claims[c];
         for s in view_stances(b, c, state) {
             let stance = &claim.stances[s];
-            let events: Vec<usize> = index
+            let (titles, dates): (Vec<&str>, Vec<String>) = index
                 .stance_positions(c, s)
-                .iter()
-                .copied()
-                .filter(|p| shown.contains(p))
-                .collect();
-            let (titles, dates): (Vec<&str>, Vec<String>) = events
                 .iter()
                 .map(|&p| {
                     let e = &b.events[index.order[p]];
@@ -307,38 +299,53 @@ pub fn csv(b: &Briefing, index: &Index, matches: &[usize], state: &ViewState) ->
     out
 }
 
-/// The current view as a dataset of its own: the matching events, the
-/// claims about them (their event lists cut to those events), and the
-/// actors and sources these refer to. It passes `briefing-check`.
+/// The current view as a dataset of its own: the matching events, every
+/// claim about them, whole, and so also the events those claims concern or
+/// were stated in (a claim's status rests on them), and the actors and
+/// sources all these refer to. It passes `briefing-check`.
 pub fn subset(b: &Briefing, index: &Index, matches: &[usize]) -> Briefing {
-    // `matches` is in date order, as the query gives it.
-    let events: Vec<_> = matches
+    let mut kept: BTreeSet<usize> = BTreeSet::new();
+    let mut claims_kept: BTreeSet<usize> = BTreeSet::new();
+    for &p in matches {
+        kept.insert(p);
+        for &c in &index.claims[p] {
+            claims_kept.insert(c);
+        }
+    }
+    for &c in &claims_kept {
+        let claim = &b.claims[c];
+        for id in claim
+            .events
+            .iter()
+            .chain(claim.stances.iter().filter_map(|s| s.event.as_ref()))
+        {
+            if let Some(p) = index.position_of(id) {
+                kept.insert(p);
+            }
+        }
+    }
+    // In date order, as positions are.
+    let events: Vec<_> = kept
         .iter()
         .map(|&p| b.events[index.order[p]].clone())
         .collect();
-    let mut kept: BTreeSet<&str> = BTreeSet::new();
-    for e in &events {
-        kept.insert(&e.id);
-    }
-    let claims: Vec<_> = b
-        .claims
-        .iter()
-        .filter(|c| c.events.iter().any(|e| kept.contains(e.as_str())))
-        .map(|c| {
-            let mut c = c.clone();
-            c.events.retain(|e| kept.contains(e.as_str()));
-            c
-        })
-        .collect();
+    let claims: Vec<_> = claims_kept.iter().map(|&c| b.claims[c].clone()).collect();
     let mut actors_used: BTreeSet<&str> = BTreeSet::new();
     let mut sources_used: BTreeSet<&str> = BTreeSet::new();
     for e in &events {
-        actors_used.extend(e.participants.iter().map(|p| p.actor.as_str()));
-        sources_used.extend(e.sources.iter().map(String::as_str));
+        for p in &e.participants {
+            actors_used.insert(&p.actor);
+        }
+        for s in &e.sources {
+            sources_used.insert(s);
+        }
     }
     for c in &claims {
         for s in &c.stances {
             actors_used.insert(&s.actor);
+            if let Some(a) = &s.on_behalf_of {
+                actors_used.insert(a);
+            }
             sources_used.insert(&s.source);
         }
     }

@@ -12,10 +12,11 @@ const network = (page) => page.getByRole('group', { name: /^Who communicated wit
 const shown = async (page) => (await counts(page))[0];
 
 test('both pictures render every event and every actor', async () => {
-  const page = await open();
-  const total = await shown(page);
   // Events whose sources give no date are listed, not placed on the time axis.
+  const page = await env.open();
+  const total = await shown(page);
   const undated = await page.locator('main article .date', { hasText: /^date not given$/ }).count();
+  await page.getByRole('button', { name: 'Pictures' }).click();
   assert.ok(undated >= 2, 'the WhatsApp and secure-line channels are undated');
   assert.equal(await timeline(page).getByRole('button').count(), total - undated);
   const actors = await page.getByRole('group', { name: 'Actor', exact: true }).getByRole('checkbox').count();

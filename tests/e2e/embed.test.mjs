@@ -61,7 +61,7 @@ test('the single file renders fully from file:// and makes no request at all', a
   await page.getByRole('status').waitFor();
   const [shown, total] = await counts(page);
   assert.ok(total >= 15 && shown === total);
-  await page.getByRole('button', { name: 'Witkoff and Ushakov speak by phone', exact: true }).click();
+  await page.getByRole('button', { name: 'Dmitriev calls the leaked quotes “fake” on X', exact: true }).click();
   assert.ok(await page.locator('article.open blockquote').first().isVisible());
   assert.deepEqual(requests.filter((u) => !u.startsWith('data:')), [file], 'only the file itself');
   await screenshot(page, 'single-file');
