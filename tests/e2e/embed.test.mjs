@@ -173,8 +173,14 @@ test('embedded in an iframe: compact, and it posts its height to an allowed host
     const once = await heard(() => frame.getByRole('button', { name: 'Ushakov and Dmitriev discuss a peace plan by phone, according to Bloomberg', exact: true }).click());
     await screenshot(page, 'iframe-host');
     // Each dataset switch used to add an observer: one change, many messages.
+    // (Embedded there is no picker, a page-only tool; a file dropped on the frame still opens.)
+    const json = await readFile(MINIMAL, 'utf8');
     for (const name of ['one.json', 'two.json']) {
-      await frame.getByLabel('Open dataset…').setInputFiles({ name, mimeType: 'application/json', buffer: await readFile(MINIMAL) });
+      await frame.locator('body').evaluate((body, [json, name]) => {
+        const data = new DataTransfer();
+        data.items.add(new File([json], name, { type: 'application/json' }));
+        body.ownerDocument.defaultView.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      }, [json, name]);
       await frame.locator('.embed-dataset', { hasText: name }).waitFor();
     }
     const after = await heard(() => frame.getByRole('button', { name: 'Alice calls Bob', exact: true }).click());

@@ -5,12 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { serve } from '../../scripts/serve.mjs';
-import { setUp, newPage, assertClean, screenshot } from './harness.mjs';
+import { setUp, newPage, openBriefing, assertClean, screenshot, DIST_DIR } from './harness.mjs';
 
 const env = setUp();
 const open = env.open;
@@ -206,21 +206,32 @@ for (const colorScheme of ['light', 'dark']) {
 }
 
 test('the embed snippet sizes its frame in a 700 px host page: no inner scroll', async () => {
-  const page = await open('?stance=denies');
-  await page.getByText('Embed this view').click();
-  const snippet = await page.getByLabel(/Embed code/).inputValue();
-  assert.match(snippet, /<iframe [^>]*data-briefing-viewer/);
-  assert.match(snippet, /<script src="[^"]*embed-host\.js"/);
-  await page.context().close();
-
+  // A wiki at its own origin, and a copy of the briefing that allows it
+  // (what a publisher does at deploy time: list the wiki's origin).
   const hostDir = await mkdtemp(join(tmpdir(), 'briefing-wiki-'));
-  await writeFile(
-    join(hostDir, 'index.html'),
-    `<!doctype html><html lang="en"><title>Wiki</title><link rel="icon" href="data:,">
-     <body style="max-width:700px;margin:0 auto;font-family:sans-serif"><h1>Wiki page</h1><p>Before.</p>${snippet}<p>After.</p></body></html>`,
-  );
   const host = await serve({ dir: hostDir });
+  const siteDir = await mkdtemp(join(tmpdir(), 'briefing-allowing-'));
+  await cp(DIST_DIR, siteDir, { recursive: true });
+  const index = await readFile(join(siteDir, 'index.html'), 'utf8');
+  await writeFile(
+    join(siteDir, 'index.html'),
+    index.replace(/<meta charset=["']?utf-8["']?>/i, (m) => `${m}<meta name="briefing-embed-origins" content="${new URL(host.url).origin}">`),
+  );
+  const site = await serve({ dir: siteDir });
   try {
+    const page = await newPage(env.browser, { origin: new URL(site.url).origin });
+    await openBriefing(page, site.url + '?stance=denies');
+    await page.getByText('Embed this view').click();
+    const snippet = await page.getByLabel(/Embed code/).inputValue();
+    assert.match(snippet, /<iframe [^>]*data-briefing-viewer/);
+    assert.match(snippet, /<script src="[^"]*embed-host\.js"/);
+    await page.context().close();
+
+    await writeFile(
+      join(hostDir, 'index.html'),
+      `<!doctype html><html lang="en"><title>Wiki</title><link rel="icon" href="data:,">
+       <body style="max-width:700px;margin:0 auto;font-family:sans-serif"><h1>Wiki page</h1><p>Before.</p>${snippet}<p>After.</p></body></html>`,
+    );
     const wiki = await newPage(env.browser, { width: 700, height: 900 });
     await wiki.goto(host.url);
     const frame = wiki.frameLocator('iframe');
@@ -251,7 +262,9 @@ test('the embed snippet sizes its frame in a 700 px host page: no inner scroll',
     await assertClean(wiki);
   } finally {
     await host.close();
+    await site.close();
     await rm(hostDir, { recursive: true, force: true });
+    await rm(siteDir, { recursive: true, force: true });
   }
 });
 
