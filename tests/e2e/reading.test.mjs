@@ -10,13 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { serve } from '../../scripts/serve.mjs';
-import { setUp, newPage, openBriefing, assertClean, screenshot, DIST_DIR } from './harness.mjs';
+import { setUp, counts, newPage, openBriefing, assertClean, screenshot, DIST_DIR } from './harness.mjs';
 
 const env = setUp();
 const open = env.open;
 
-const status = (page) => page.getByRole('status').first();
-const shown = async (page) => Number((await status(page).textContent()).match(/^(\d+) of/)[1]);
+const shown = async (page) => (await counts(page))[0];
 const checkbox = (page, legend, label) =>
   page.getByRole('group', { name: legend, exact: true }).getByRole('checkbox', { name: new RegExp(`^${label}\\b`) });
 const eventHeadings = (page) => page.locator('main article.event h3').allTextContents();
