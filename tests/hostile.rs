@@ -557,3 +557,24 @@ fn a_file_with_two_hundred_thousand_problems_is_checked_in_linear_time() {
     assert!(found.len() >= 200_000, "{}", found.len());
     assert!(took.as_secs() < 20, "{took:?} for {} problems", found.len());
 }
+
+#[test]
+fn a_name_of_accents_only_is_refused_and_a_link_of_a_page_of_text_too() {
+    let text = minimal().replace("\"name\": \"Bob\"", "\"name\": \"\\u0301\\u0301 \\u0308\"");
+    let found = problems(&text);
+    assert_eq!(
+        found,
+        ["actors[1].name: has no visible letter (only accents or spaces): names must be plain visible text"]
+    );
+    // A name with accents on letters is fine.
+    let text = minimal().replace("\"name\": \"Bob\"", "\"name\": \"Bo\\u0301b\"");
+    assert!(load(&text).is_ok());
+    // A data= link is a file name: 2,000 characters at most.
+    use briefing::query::state::check_data_url;
+    assert!(check_data_url(&format!("{}.json", "a".repeat(1_995))).is_ok());
+    assert!(check_data_url(&format!("{}.json", "a".repeat(1_997))).is_err());
+    // Spellings that must never pass as relative links.
+    for bad in [" //host/x.json", "//host/x.json ", "\t//host/x.json", "/\n/host/x.json", "\\\\host/x.json", "/\\host/x.json", "http:host/x.json", "HTTPS://host/x.json", "data:,{}", "\u{0}//host"] {
+        assert!(check_data_url(bad).is_err(), "{bad:?}");
+    }
+}

@@ -673,6 +673,14 @@ pub fn hidden_character(text: &str) -> Option<String> {
                 .collect::<String>()
         ));
     }
+    // Only accents, or only spaces: nothing a reader could tell apart.
+    let combining = |c: char| matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}');
+    if !chars.iter().any(|&c| !c.is_whitespace() && !combining(c)) {
+        return Some(
+            "has no visible letter (only accents or spaces): names must be plain visible text"
+                .into(),
+        );
+    }
     None
 }
 

@@ -19,7 +19,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Where a dataset came from.
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub enum Origin {
     Bundled,
     /// `?data=`: a relative URL on this site.
@@ -57,7 +57,7 @@ impl Loaded {
 }
 
 /// A dataset that could not be used, and why.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Failure {
     pub heading: String,
     pub intro: String,
@@ -255,12 +255,28 @@ impl Datasets {
                     false
                 }
             };
-            if !shown && self.current.with_untracked(Option::is_none) {
+            if shown {
+                return;
+            }
+            if self.current.with_untracked(Option::is_none) {
                 // Nothing on screen yet: the bundled briefing, under an
                 // address that no longer names the file that failed.
                 let view = strip_data(&query);
                 self.show_bundled(&view);
                 url::write(&view, false);
+            } else if let Some((state, _)) = self.view.get_value() {
+                // A history step to a file that failed: the address goes
+                // back to naming what is on screen.
+                let marker = self
+                    .current
+                    .with_untracked(|c| match c.as_ref().map(|l| &l.origin) {
+                        Some(Origin::Local { serial, name }) => Some((*serial, name.clone())),
+                        _ => None,
+                    });
+                url::set_local(marker.as_ref().map(|(s, n)| (*s, n.as_str())));
+                if let Some(view) = state.try_get_untracked() {
+                    url::write(&view.to_query(), false);
+                }
             }
         });
     }

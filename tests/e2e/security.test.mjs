@@ -438,3 +438,23 @@ test('a link to an event its own filters exclude says so, with a way to show it'
   assert.doesNotMatch(page.url(), /status=/);
   await assertClean(page);
 });
+
+test('a history step to a file that is gone says so, and the address follows the screen', async () => {
+  await writeFile(join(root, 'gone.json'), minimal.replace('Minimal briefing', 'Soon gone'));
+  const page = await newPage(browser, { origin: site.origin });
+  await openBriefing(page, `${site.url}?data=gone.json`);
+  await page.getByRole('heading', { level: 1, name: 'Soon gone' }).waitFor();
+  await page.getByLabel('Open dataset…').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(minimal) });
+  await page.getByRole('heading', { level: 1, name: 'Minimal briefing' }).waitFor();
+  // A reload forgets the datasets held in memory; then the file disappears.
+  await page.reload();
+  await alertText(page);
+  await rm(join(root, 'gone.json'));
+  await page.goBack();
+  const text = await page.locator('[role=alert]', { hasText: 'gone.json' }).textContent({ timeout: 30_000 });
+  assert.match(text, /The dataset “gone\.json” could not be used[\s\S]*the server answered 404/);
+  assert.match(await page.locator('.dataset-name').textContent(), /the bundled briefing/);
+  assert.doesNotMatch(page.url(), /data=/, 'the address names what is on screen, not the file that failed');
+  expectProblems(page, [/HTTP 404: .*gone\.json/, /console error: .*404/]);
+  await assertClean(page);
+});
