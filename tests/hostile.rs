@@ -574,7 +574,18 @@ fn a_name_of_accents_only_is_refused_and_a_link_of_a_page_of_text_too() {
     assert!(check_data_url(&format!("{}.json", "a".repeat(1_995))).is_ok());
     assert!(check_data_url(&format!("{}.json", "a".repeat(1_997))).is_err());
     // Spellings that must never pass as relative links.
-    for bad in [" //host/x.json", "//host/x.json ", "\t//host/x.json", "/\n/host/x.json", "\\\\host/x.json", "/\\host/x.json", "http:host/x.json", "HTTPS://host/x.json", "data:,{}", "\u{0}//host"] {
+    for bad in [
+        " //host/x.json",
+        "//host/x.json ",
+        "\t//host/x.json",
+        "/\n/host/x.json",
+        "\\\\host/x.json",
+        "/\\host/x.json",
+        "http:host/x.json",
+        "HTTPS://host/x.json",
+        "data:,{}",
+        "\u{0}//host",
+    ] {
         assert!(check_data_url(bad).is_err(), "{bad:?}");
     }
 }
