@@ -74,6 +74,7 @@ fn BriefingView(loaded: Arc<Loaded>) -> impl IntoView {
         let now = link.link_state();
         let step = history_step(previous.as_ref().map(|(p, t)| (p, *t)), &now);
         let query = now.to_query();
+        url::note_shown(&query);
         if query != url::current_query() {
             url::write(&query, step.push);
         }

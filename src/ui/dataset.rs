@@ -264,7 +264,7 @@ impl Datasets {
                 let view = strip_data(&query);
                 self.show_bundled(&view);
                 url::write(&view, false);
-            } else if let Some((state, _)) = self.view.get_value() {
+            } else {
                 // A history step to a file that failed: the address goes
                 // back to naming what is on screen.
                 let marker = self
@@ -274,9 +274,7 @@ impl Datasets {
                         _ => None,
                     });
                 url::set_local(marker.as_ref().map(|(s, n)| (*s, n.as_str())));
-                if let Some(view) = state.try_get_untracked() {
-                    url::write(&view.to_query(), false);
-                }
+                url::write(&url::shown_query(), false);
             }
         });
     }

@@ -10,6 +10,20 @@ thread_local! {
     static LOCAL: RefCell<Option<(u32, String)>> = const { RefCell::new(None) };
 }
 
+thread_local! {
+    /// The query of the view on screen, as last noted by the briefing.
+    static SHOWN: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Notes the query of the view on screen (whether or not it was written).
+pub fn note_shown(query: &str) {
+    SHOWN.with(|s| query.clone_into(&mut s.borrow_mut()));
+}
+
+pub fn shown_query() -> String {
+    SHOWN.with(|s| s.borrow().clone())
+}
+
 pub fn set_local(local: Option<(u32, &str)>) {
     LOCAL.with(|l| *l.borrow_mut() = local.map(|(s, n)| (s, n.to_string())));
 }

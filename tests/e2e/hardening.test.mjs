@@ -134,7 +134,7 @@ test('scrolling to an event in a long, windowed list lands on it (no overshoot b
       if (!el) return false;
       const top = el.getBoundingClientRect().top;
       return top >= -2 && top < innerHeight / 2;
-    }, target, { timeout: 10_000 });
+    }, target, { timeout: 30_000 });
   }
   await assertClean(page);
 });
