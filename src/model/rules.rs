@@ -21,6 +21,7 @@
 
 use super::types::{Actor, Briefing, Claim, Event, Source, Stance};
 use super::vocab::{ClaimStatus, Role, StanceKind, Vocab};
+use std::collections::HashMap;
 
 /// What each status needs, in the data model's words.
 pub fn rule(status: ClaimStatus) -> &'static str {
@@ -100,25 +101,37 @@ impl Verdict {
     }
 }
 
-/// The collections a claim's stances refer to.
-#[derive(Clone, Copy)]
+/// The collections a claim's stances refer to, by id: built once per
+/// dataset, so judging every claim costs each claim's own size, not a scan
+/// of every actor, source and event per claim.
 pub struct Lookup<'a> {
-    pub actors: &'a [Actor],
-    pub sources: &'a [Source],
-    pub events: &'a [Event],
+    actors: HashMap<&'a str, &'a Actor>,
+    sources: HashMap<&'a str, &'a Source>,
+    /// Position of each event in the dataset, which is the order parties are named in.
+    events: HashMap<&'a str, usize>,
+    all_events: &'a [Event],
 }
 
 impl<'a> Lookup<'a> {
     pub fn of(b: &'a Briefing) -> Lookup<'a> {
+        Lookup::new(&b.actors, &b.sources, &b.events)
+    }
+
+    pub fn new(actors: &'a [Actor], sources: &'a [Source], events: &'a [Event]) -> Lookup<'a> {
         Lookup {
-            actors: &b.actors,
-            sources: &b.sources,
-            events: &b.events,
+            actors: actors.iter().map(|a| (a.id.as_str(), a)).collect(),
+            sources: sources.iter().map(|s| (s.id.as_str(), s)).collect(),
+            events: events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.id.as_str(), i))
+                .collect(),
+            all_events: events,
         }
     }
 
     fn actor(&self, id: &str) -> Option<&'a Actor> {
-        self.actors.iter().find(|a| a.id == id)
+        self.actors.get(id).copied()
     }
 
     fn name(&self, id: &str) -> String {
@@ -130,7 +143,14 @@ impl<'a> Lookup<'a> {
     /// publishers and subjects.
     pub fn parties(&self, claim: &Claim) -> Vec<String> {
         let mut parties: Vec<String> = Vec::new();
-        for event in self.events.iter().filter(|e| claim.events.contains(&e.id)) {
+        let mut at: Vec<usize> = claim
+            .events
+            .iter()
+            .filter_map(|id| self.events.get(id.as_str()).copied())
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        for event in at.into_iter().map(|i| &self.all_events[i]) {
             for p in &event.participants {
                 if !matches!(p.role, Role::Publisher | Role::Subject) && !parties.contains(&p.actor)
                 {
@@ -150,8 +170,7 @@ impl<'a> Lookup<'a> {
                 .is_some_and(|a| parties.contains(a));
         let origin = self
             .sources
-            .iter()
-            .find(|s| s.id == stance.source)
+            .get(stance.source.as_str())
             .map_or_else(|| stance.source.clone(), |s| s.origin().to_string());
         StanceFacts {
             index,
