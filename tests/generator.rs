@@ -194,3 +194,19 @@ fn the_binary_writes_what_the_library_generates() {
     assert_eq!(usage.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&usage.stderr).starts_with("usage: briefing-gen"));
 }
+
+#[test]
+fn generated_actors_never_read_alike() {
+    // The checker refuses distinct actors whose names read the same; the
+    // generator's name lists are short, so repeats come early.
+    for seed in [1, 7] {
+        let b = briefing::gen::generate(2000, seed);
+        let alike = briefing::model::lookalike::lookalike_actors(&b);
+        assert!(
+            alike.is_empty(),
+            "seed {seed}: {} look-alike names, first: {}",
+            alike.len(),
+            alike[0]
+        );
+    }
+}

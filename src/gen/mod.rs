@@ -15,12 +15,14 @@ mod words;
 pub use rng::Rng;
 
 use crate::model::date::Day;
+use crate::model::lookalike::skeleton;
 use crate::model::rules;
 use crate::model::{
     load, Actor, ActorKind, Briefing, Channel, Claim, ClaimStatus, DateSpec, Event, EventStatus,
     Meta, Modality, MonthPart, Participant, Precision, Problem, Role, Source, Speech, Stance,
     StanceKind, Track, Vocab, Weekday,
 };
+use std::collections::HashSet;
 use words::*;
 
 /// [`generate`] as JSON (compact, or `pretty`), checked by the app's own
@@ -75,7 +77,7 @@ fn cyrillic(text: &str) -> String {
     out
 }
 
-struct Ids(std::collections::HashSet<String>);
+struct Ids(HashSet<String>);
 
 impl Ids {
     /// `base`, or `base-2`, `base-3`... when taken.
@@ -144,6 +146,9 @@ fn is_person(kind: ActorKind) -> bool {
 
 fn gen_actors(rng: &mut Rng, count: usize) -> Vec<Actor> {
     let mut ids = Ids(Default::default());
+    // Distinct actors must not read alike (the checker refuses look-alikes):
+    // a repeated name gets a middle initial, a repeated alias is dropped.
+    let mut seen: HashSet<String> = HashSet::new();
     (0..count)
         .map(|i| {
             // The first ones cycle through every kind; then mostly people.
@@ -158,6 +163,19 @@ fn gen_actors(rng: &mut Rng, count: usize) -> Vec<Actor> {
                 body(rng, kind)
             };
             actor.id = ids.unique(slug(&actor.id));
+            let given = actor.name.clone();
+            for n in 0.. {
+                if seen.insert(skeleton(&actor.name)) {
+                    break;
+                }
+                actor.name = match given.split_once(' ') {
+                    Some((first, rest)) if n < 26 => {
+                        format!("{first} {}. {rest}", char::from(b'A' + n as u8))
+                    }
+                    _ => format!("{given} {}", n + 2),
+                };
+            }
+            actor.aliases.retain(|a| seen.insert(skeleton(a)));
             if rng.chance(0.1) {
                 actor.note = Some("Role as given in the earliest report.".into());
             }
@@ -552,11 +570,7 @@ fn gen_claims(
     actors: &[Actor],
     sources: &[Source],
 ) -> Vec<Claim> {
-    let lookup = rules::Lookup {
-        actors,
-        sources,
-        events,
-    };
+    let lookup = rules::Lookup::new(actors, sources, events);
     (0..count)
         .map(|k| {
             let first = rng.below(events.len());
