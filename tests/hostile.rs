@@ -289,7 +289,7 @@ fn files_over_the_size_limit_are_refused_before_parsing() {
     let found = briefing::model::load_bytes(&big).unwrap_err();
     assert_eq!(
         found[0].to_string(),
-        "the file: the file is 64 MB, more than the 64 MB this page reads; split it, or check that the link points at a dataset"
+        "the file: the file is 160 MB, more than the 160 MB this page reads; split it, or check that the link points at a dataset"
     );
 }
 
