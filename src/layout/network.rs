@@ -1,93 +1,161 @@
-//! Network maths: who communicated with whom. Actors sit on a circle grouped
-//! by affiliation (deterministic: same data, same picture), sized by their
-//! number of events; an edge joins two participants of a contact (a call, a
-//! meeting, a message), thicker for more events, styled by what is known.
+//! Network maths: who communicated with whom, laid out so the sides read at a
+//! glance. The affiliation that appears first in the chronology is the left
+//! column, the other of the two largest the right, everyone else the middle
+//! (deterministic: same data, same picture). Labels are horizontal and the
+//! picture is sized to them, so none is cut. An edge joins two participants of
+//! a contact (a call, a meeting, a message; statements and publications only
+//! on request), styled by what is known of it. Bounded work: an event with
+//! many participants draws a star from its first, and at most `MAX_NODES`
+//! actors are drawn.
 
-use crate::model::{Briefing, ClaimStatus, EventStatus, Modality};
+use crate::layout::timeline::text_width;
+use crate::layout::{float_key, order_by};
+use crate::model::{Briefing, ClaimStatus, EventStatus, Modality, Vocab};
 use crate::query::Index;
 use std::collections::BTreeMap;
-use std::f64::consts::TAU;
 
-/// Arc length per node on the circle: enough for a 12-unit label line.
-pub const SPACING: f64 = 16.0;
-/// Room outside the circle for labels.
-pub const LABEL_ROOM: f64 = 200.0;
-/// Longer names are cut with "…" on the picture (whole in the tooltip and table),
-/// so that every label fits in `LABEL_ROOM` at 12 units per line.
-pub const LABEL_CHARS: usize = 26;
-/// Beyond this many actors only the most involved are labelled on the
-/// picture (every actor stays in the table and in each node's tooltip).
-pub const MAX_LABELS: usize = 80;
-/// Beyond this many pairs only the busiest are drawn; the caption says how
-/// many are left out.
-pub const MAX_EDGES: usize = 600;
+/// Most actors drawn; the caption says how many more there are.
+pub const MAX_NODES: usize = 48;
+/// Most pairs drawn (busiest first); the caption says how many are left out.
+pub const MAX_EDGES: usize = 400;
+/// An event with more participants (among those drawn) is a star from its
+/// first participant instead of every pair: cost linear in participants.
+pub const STAR_ABOVE: usize = 6;
+/// Longer names are shortened at a word on the picture (whole in the tooltip,
+/// the accessible name and the table).
+pub const LABEL_CHARS: usize = 34;
+/// Vertical distance between two nodes of a column.
+pub const STEP: f64 = 34.0;
+/// Largest node radius: two nodes of a column never touch.
+pub const MAX_R: f64 = 12.0;
+/// Room above the columns for their headings.
+pub const HEAD: f64 = 28.0;
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Node {
-    /// Index into the index's actor options (`Index::actors`).
-    pub option: usize,
-    pub events: usize,
-    pub x: f64,
-    pub y: f64,
-    pub r: f64,
-    pub label: Option<Label>,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Side {
+    Left,
+    Middle,
+    Right,
+}
+
+impl Side {
+    pub fn key(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Middle => "middle",
+            Side::Right => "right",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Label {
     /// The name, or its first words when it is too long.
     pub text: String,
-    /// `text` is cut: draw an ellipsis after it.
+    /// `text` is shortened: draw an ellipsis after it.
     pub cut: bool,
     pub x: f64,
     pub y: f64,
-    /// Rotation in degrees, radial, never upside down.
-    pub rotate: f64,
-    /// Text runs leftwards from the point (left half of the circle).
-    pub end: bool,
+    /// "start", "middle" or "end" (SVG text-anchor).
+    pub anchor: &'static str,
 }
 
-/// What the events behind an edge say: confirmed (solid), contested
-/// (alleged, disputed, denied...: dashed), or no claim recorded (dotted).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Certainty {
-    Confirmed,
-    Contested,
-    Unclaimed,
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Index into the index's actor options (`Index::actors`).
+    pub option: usize,
+    /// Events drawn that involve the actor.
+    pub events: usize,
+    pub side: Side,
+    /// Index into `NetworkLayout::groups` (its affiliation).
+    pub group: usize,
+    pub x: f64,
+    pub y: f64,
+    pub r: f64,
+    pub label: Label,
 }
 
-impl Certainty {
+/// What is known of the contacts behind an edge, from the claims about them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Known {
+    /// Confirmed or partially confirmed, or recorded as happened with no claim against.
+    Happened,
+    /// Only alleged, disputed, unverified or retracted claims.
+    Alleged,
+    /// A claim about it is denied and none is confirmed.
+    Denied,
+    /// Every event behind it is announced, not yet happened.
+    Planned,
+}
+
+impl Known {
+    pub const ALL: [Known; 4] = [
+        Known::Happened,
+        Known::Alleged,
+        Known::Denied,
+        Known::Planned,
+    ];
     pub fn key(self) -> &'static str {
         match self {
-            Certainty::Confirmed => "confirmed",
-            Certainty::Contested => "contested",
-            Certainty::Unclaimed => "unclaimed",
+            Known::Happened => "happened",
+            Known::Alleged => "alleged",
+            Known::Denied => "denied",
+            Known::Planned => "planned",
+        }
+    }
+    pub fn words(self) -> &'static str {
+        match self {
+            Known::Happened => "happened (confirmed, or recorded with no claim against it)",
+            Known::Alleged => "alleged, disputed or unverified",
+            Known::Denied => "denied by a party",
+            Known::Planned => "planned, not yet happened",
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
+    /// Node indices.
     pub a: usize,
     pub b: usize,
     /// Chronological positions of the events behind it.
     pub events: Vec<usize>,
     pub modality: Modality,
-    pub certainty: Certainty,
-    /// Every event behind it is announced, not yet happened.
-    pub planned: bool,
+    pub known: Known,
+    /// Only statements or publications behind it (drawn lighter).
+    pub report: bool,
     pub width: f64,
+    /// SVG path: a line between columns, a curve within one.
+    pub path: String,
+    /// Middle of the path (for the denied mark).
+    pub mid: (f64, f64),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub side: Side,
+    pub x: f64,
+    /// "United States", "Russia", "Others".
+    pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NetworkLayout {
-    /// View-box side; the circle is centred.
-    pub size: f64,
-    pub radius: f64,
+    pub width: f64,
+    pub height: f64,
+    pub columns: Vec<Column>,
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
+    /// Affiliations drawn, with their side, in legend order.
+    pub groups: Vec<(String, Side)>,
     /// Pairs not drawn because there were more than `MAX_EDGES`.
     pub hidden_edges: usize,
+    /// Actors with events shown but not drawn (more than `MAX_NODES`).
+    pub hidden_nodes: usize,
+    /// Events drawn as a star (more than `STAR_ABOVE` participants).
+    pub stars: usize,
+    /// Pair insertions made: the work done, linear in participants.
+    pub work: usize,
 }
 
 /// Contacts between parties, as opposed to statements and publications.
@@ -95,167 +163,502 @@ pub fn is_contact(m: Modality) -> bool {
     !matches!(m, Modality::PublicStatement | Modality::Publication)
 }
 
-pub fn layout(b: &Briefing, index: &Index) -> NetworkLayout {
+/// Shortens a name at a word so its label stays short; `(text, cut)`.
+pub fn fit_label(name: &str, chars: usize) -> (String, bool) {
+    if name.chars().count() <= chars {
+        return (name.to_string(), false);
+    }
+    // Room for the ellipsis; a word cut off is dropped whole.
+    let head: String = name.chars().take(chars.saturating_sub(1)).collect();
+    let words = head
+        .rsplit_once(' ')
+        .map_or(head.as_str(), |(words, _)| words);
+    (
+        words
+            .trim_end_matches([',', ':', ';', ' ', '('])
+            .to_string(),
+        true,
+    )
+}
+
+/// Lays out the actors of the events the picture covers: contacts only, or
+/// also statements and publications (`reports`).
+pub fn layout(b: &Briefing, index: &Index, reports: bool) -> NetworkLayout {
     let options = &index.actors;
-    // Group by affiliation, larger groups first, then by involvement and name.
+    let option_of: BTreeMap<&str, usize> = options
+        .iter()
+        .enumerate()
+        .map(|(o, x)| (x.key.as_str(), o))
+        .collect();
     let affiliation = |o: usize| {
         index
             .actor(b, &options[o].key)
             .map_or("", |a| a.affiliation.as_str())
     };
-    let mut group_size: BTreeMap<&str, usize> = BTreeMap::new();
-    for o in 0..options.len() {
-        *group_size.entry(affiliation(o)).or_default() += 1;
-    }
-    let mut ordered: Vec<usize> = (0..options.len()).collect();
-    ordered.sort_by(|&x, &y| {
-        let (gx, gy) = (affiliation(x), affiliation(y));
-        group_size[gy]
-            .cmp(&group_size[gx])
-            .then(gx.cmp(gy))
-            .then(options[y].events.count().cmp(&options[x].events.count()))
-            .then(options[x].label.cmp(&options[y].label))
-    });
-    // One empty slot between groups keeps them apart.
-    let groups = group_size.len();
-    let slots = (ordered.len() + groups).max(8);
-    let radius = (slots as f64 * SPACING / TAU).max(110.0);
-    let size = 2.0 * (radius + LABEL_ROOM);
-    let centre = size / 2.0;
+    let shown = |e: usize| reports || is_contact(b.events[e].channel.modality);
 
-    let mut labelled: Vec<usize> = (0..options.len()).collect();
-    labelled.sort_by_key(|&o| std::cmp::Reverse(options[o].events.count()));
-    labelled.truncate(MAX_LABELS);
-
-    let mut nodes = Vec::with_capacity(ordered.len());
-    let mut slot = 0;
-    let mut previous_group = None;
-    for &o in &ordered {
-        let group = affiliation(o);
-        if previous_group.is_some_and(|g| g != group) {
-            slot += 1;
-        }
-        previous_group = Some(group);
-        // Start at 12 o'clock, clockwise.
-        let angle = slot as f64 / slots as f64 * TAU - TAU / 4.0;
-        slot += 1;
-        let events = options[o].events.count();
-        let r = 4.0 + 2.5 * (events as f64).sqrt();
-        let (cos, sin) = (angle.cos(), angle.sin());
-        let label = labelled.contains(&o).then(|| {
-            let d = radius + r + 6.0;
-            let end = cos < -1e-9;
-            let degrees = angle.to_degrees();
-            let name = &options[o].label;
-            let cut = name.chars().count() > LABEL_CHARS;
-            // Cut at a word, so the visible text is a prefix of the node's accessible name.
-            let text = if cut {
-                let head: String = name.chars().take(LABEL_CHARS - 1).collect();
-                head.rsplit_once(' ')
-                    .map_or(head.clone(), |(words, _)| words.to_string())
-            } else {
-                name.clone()
-            };
-            Label {
-                text,
-                cut,
-                x: centre + d * cos,
-                y: centre + d * sin,
-                rotate: if end { degrees + 180.0 } else { degrees },
-                end,
-            }
-        });
-        nodes.push(Node {
-            option: o,
-            events,
-            x: centre + radius * cos,
-            y: centre + radius * sin,
-            r,
-            label,
-        });
-    }
-
-    let node_of: BTreeMap<&str, usize> = nodes
-        .iter()
-        .enumerate()
-        .map(|(n, node)| (options[node.option].key.as_str(), n))
-        .collect();
-    let mut pairs: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
-    for (position, &e) in index.order.iter().enumerate() {
-        let event = &b.events[e];
-        if !is_contact(event.channel.modality) {
+    // Involvement per actor over the events shown, and whether it has a
+    // counterpart there: one pass over participants. With reports, everyone
+    // involved is drawn; contacts only, those with a counterpart.
+    let mut involvement = vec![0usize; options.len()];
+    let mut has_pair = vec![false; options.len()];
+    for &e in &index.order {
+        if !shown(e) {
             continue;
         }
-        let mut members: Vec<usize> = event
-            .participants
-            .iter()
-            .filter_map(|p| node_of.get(p.actor.as_str()).copied())
-            .collect();
-        members.sort_unstable();
-        members.dedup();
-        for (i, &a) in members.iter().enumerate() {
-            for &c in &members[i + 1..] {
-                pairs.entry((a, c)).or_default().push(position);
+        let mut first = None;
+        let mut pair = false;
+        for p in &b.events[e].participants {
+            if let Some(&o) = option_of.get(p.actor.as_str()) {
+                involvement[o] += 1;
+                pair |= first.is_some_and(|f| f != o);
+                first = first.or(Some(o));
+            }
+        }
+        if pair {
+            for p in &b.events[e].participants {
+                if let Some(&o) = option_of.get(p.actor.as_str()) {
+                    has_pair[o] = true;
+                }
             }
         }
     }
-    let mut edges: Vec<Edge> = pairs
-        .into_iter()
-        .map(|((a, c), events)| {
-            let certainty = certainty(b, index, &events);
-            let mut by_modality: BTreeMap<Modality, usize> = BTreeMap::new();
-            for &p in &events {
-                *by_modality
-                    .entry(b.events[index.order[p]].channel.modality)
-                    .or_default() += 1;
+    let mut candidates: Vec<usize> = (0..options.len())
+        .filter(|&o| involvement[o] > 0 && (reports || has_pair[o]))
+        .collect();
+    // Most involved first, then in the index's order (events, then name).
+    order_by(&mut candidates, |o| {
+        [u64::MAX - involvement[o] as u64, o as u64, 0]
+    });
+    let hidden_nodes = candidates.len().saturating_sub(MAX_NODES);
+    candidates.truncate(MAX_NODES);
+
+    // Sides: the two largest affiliations among those drawn; the one met
+    // first in the events drawn goes left.
+    let mut size: BTreeMap<&str, usize> = BTreeMap::new();
+    for &o in &candidates {
+        *size.entry(affiliation(o)).or_default() += 1;
+    }
+    let mut first_seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut drawn = vec![false; options.len()];
+    candidates.iter().for_each(|&o| drawn[o] = true);
+    let mut seen = 0;
+    for &e in index.order.iter().filter(|&&e| shown(e)) {
+        for p in &b.events[e].participants {
+            if let Some(&o) = option_of.get(p.actor.as_str()).filter(|&&o| drawn[o]) {
+                first_seen.entry(affiliation(o)).or_insert(seen);
+                seen += 1;
             }
-            let modality = by_modality
-                .iter()
-                .max_by_key(|(_, n)| **n)
-                .map(|(m, _)| *m)
-                .unwrap_or(Modality::PhoneCall);
-            let width = 1.5 + 1.5 * (events.len() as f64).log2();
-            let planned = events
-                .iter()
-                .all(|&p| b.events[index.order[p]].status == EventStatus::Planned);
-            Edge {
-                a,
-                b: c,
-                events,
-                modality,
-                certainty,
-                planned,
-                width,
+        }
+    }
+    // The two largest (of at least two actors; the first by name among equals).
+    let mut largest: Vec<&str> = Vec::new();
+    for _ in 0..2 {
+        let next = size
+            .iter()
+            .filter(|(g, n)| **n >= 2 && !largest.contains(g))
+            .fold(None, |best: Option<(&str, usize)>, (g, n)| match best {
+                Some((_, m)) if m >= *n => best,
+                _ => Some((g, *n)),
+            });
+        largest.extend(next.map(|(g, _)| g));
+    }
+    let seen_at = |g: &str| first_seen.get(g).copied().unwrap_or(usize::MAX);
+    if largest.len() == 2 && seen_at(largest[1]) < seen_at(largest[0]) {
+        largest.swap(0, 1);
+    }
+    let side_of = |g: &str| match largest.iter().position(|x| *x == g) {
+        Some(0) => Side::Left,
+        Some(_) => Side::Right,
+        None => Side::Middle,
+    };
+    // Left, middle, right; larger first, then by name.
+    let names: Vec<(&str, usize)> = size.iter().map(|(g, n)| (*g, *n)).collect();
+    let mut by_side: Vec<usize> = (0..names.len()).collect();
+    order_by(&mut by_side, |i| {
+        [
+            side_of(names[i].0) as u64,
+            u64::MAX - names[i].1 as u64,
+            i as u64,
+        ]
+    });
+    let groups: Vec<(String, Side)> = by_side
+        .iter()
+        .map(|&i| (names[i].0.to_string(), side_of(names[i].0)))
+        .collect();
+    let group_of = |g: &str| groups.iter().position(|x| x.0 == g).unwrap_or(0);
+
+    // Nodes, in columns; rows ordered below.
+    let mut nodes: Vec<Node> = candidates
+        .iter()
+        .map(|&o| {
+            let g = affiliation(o);
+            let (text, cut) = fit_label(&options[o].label, LABEL_CHARS);
+            Node {
+                option: o,
+                events: involvement[o],
+                side: side_of(g),
+                group: group_of(g),
+                x: 0.0,
+                y: 0.0,
+                r: (4.0 + 2.0 * (involvement[o] as f64).sqrt()).min(MAX_R),
+                label: Label {
+                    text,
+                    cut,
+                    x: 0.0,
+                    y: 0.0,
+                    anchor: "start",
+                },
             }
         })
         .collect();
-    // Busiest first (a stable sort, so the picture stays deterministic).
-    edges.sort_by_key(|e| std::cmp::Reverse(e.events.len()));
+    let mut node_of: Vec<Option<usize>> = vec![None; options.len()];
+    for (n, node) in nodes.iter().enumerate() {
+        node_of[node.option] = Some(n);
+    }
+
+    // Pairs: every pair of a small event, a star from the first participant of a large one.
+    let mut pairs: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    let (mut stars, mut work) = (0, 0);
+    let mut stamp = vec![0usize; nodes.len()];
+    for (position, &e) in index.order.iter().enumerate() {
+        if !shown(e) {
+            continue;
+        }
+        // In order, once each: the first is the hub of a star.
+        let mut members: Vec<usize> = Vec::new();
+        for p in &b.events[e].participants {
+            if let Some(n) = option_of.get(p.actor.as_str()).and_then(|&o| node_of[o]) {
+                if stamp[n] != position + 1 {
+                    stamp[n] = position + 1;
+                    members.push(n);
+                }
+            }
+        }
+        if members.len() < 2 {
+            continue;
+        }
+        let mut add = |a: usize, c: usize| {
+            work += 1;
+            pairs
+                .entry((a.min(c), a.max(c)))
+                .or_default()
+                .push(position);
+        };
+        if members.len() > STAR_ABOVE {
+            stars += 1;
+            let hub = members[0];
+            for &m in &members[1..] {
+                add(hub, m);
+            }
+        } else {
+            for (i, &a) in members.iter().enumerate() {
+                for &c in &members[i + 1..] {
+                    add(a, c);
+                }
+            }
+        }
+    }
+    let edges: Vec<Edge> = pairs
+        .into_iter()
+        .map(|((a, c), events)| {
+            // The most frequent channel (the first of equals, in vocabulary order).
+            let mut by_modality = [0usize; 16];
+            for &p in &events {
+                let m = b.events[index.order[p]].channel.modality;
+                by_modality[Modality::ALL.iter().position(|x| *x == m).unwrap_or(0)] += 1;
+            }
+            let most = (0..Modality::ALL.len())
+                .max_by_key(|&i| (by_modality[i], std::cmp::Reverse(i)))
+                .unwrap_or(0);
+            let modality = Modality::ALL[most];
+            let report = events
+                .iter()
+                .all(|&p| !is_contact(b.events[index.order[p]].channel.modality));
+            Edge {
+                a,
+                b: c,
+                known: known(b, index, &events),
+                modality,
+                report,
+                width: 0.0,
+                events,
+                path: String::new(),
+                mid: (0.0, 0.0),
+            }
+        })
+        .collect();
+    // Busiest first, then in pair order, so the picture stays deterministic.
+    let mut busiest: Vec<usize> = (0..edges.len()).collect();
+    order_by(&mut busiest, |i| {
+        [u64::MAX - edges[i].events.len() as u64, i as u64, 0]
+    });
+    let mut slots: Vec<Option<Edge>> = edges.into_iter().map(Some).collect();
+    let mut edges: Vec<Edge> = busiest.iter().filter_map(|&i| slots[i].take()).collect();
     let hidden_edges = edges.len().saturating_sub(MAX_EDGES);
     edges.truncate(MAX_EDGES);
+    // Thicker for more events, relative to the busiest; thinner when many.
+    let most = edges.first().map_or(1, |e| e.events.len()) as f64;
+    let base = if edges.len() > 40 { 1.0 } else { 2.0 };
+    for e in &mut edges {
+        e.width = base + 2.0 * (e.events.len() as f64 / most).sqrt();
+    }
+
+    order_rows(&mut nodes, &edges);
+    let (width, height, columns) = place(&mut nodes, &groups);
+    for e in &mut edges {
+        let (p, q) = (&nodes[e.a], &nodes[e.b]);
+        (e.path, e.mid) = route(p, q, width);
+    }
     NetworkLayout {
-        size,
-        radius,
+        width,
+        height,
+        columns,
         nodes,
         edges,
+        groups,
         hidden_edges,
+        hidden_nodes,
+        stars,
+        work,
     }
 }
 
-/// The best-supported status among the claims about these events.
-fn certainty(b: &Briefing, index: &Index, positions: &[usize]) -> Certainty {
+/// Rows within each column: by affiliation, then (two passes) by the mean
+/// row of each node's neighbours, so lines cross less. Stored in `y` as a rank.
+fn order_rows(nodes: &mut [Node], edges: &[Edge]) {
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for e in edges {
+        neighbours[e.a].push(e.b);
+        neighbours[e.b].push(e.a);
+    }
+    // Initial rank: involvement (the node order), grouped by affiliation.
+    let mut rank: Vec<f64> = vec![0.0; nodes.len()];
+    for side in [Side::Left, Side::Middle, Side::Right] {
+        let mut members: Vec<usize> = (0..nodes.len())
+            .filter(|&n| nodes[n].side == side)
+            .collect();
+        order_by(&mut members, |n| [nodes[n].group as u64, n as u64, 0]);
+        let count = members.len().max(1) as f64;
+        for (i, &n) in members.iter().enumerate() {
+            rank[n] = (i as f64 + 0.5) / count;
+        }
+    }
+    for _ in 0..2 {
+        for side in [Side::Left, Side::Right, Side::Middle] {
+            let mut members: Vec<usize> = (0..nodes.len())
+                .filter(|&n| nodes[n].side == side)
+                .collect();
+            let centre: Vec<f64> = members
+                .iter()
+                .map(|&n| {
+                    let others: Vec<f64> = neighbours[n]
+                        .iter()
+                        .filter(|&&m| nodes[m].side != side)
+                        .map(|&m| rank[m])
+                        .collect();
+                    if others.is_empty() {
+                        rank[n]
+                    } else {
+                        others.iter().sum::<f64>() / others.len() as f64
+                    }
+                })
+                .collect();
+            // Middle column keeps affiliations together.
+            let mut at: Vec<usize> = (0..members.len()).collect();
+            order_by(&mut at, |i| {
+                let n = members[i];
+                let g = if side == Side::Middle {
+                    nodes[n].group as u64
+                } else {
+                    0
+                };
+                [g, float_key(centre[i]), n as u64]
+            });
+            members = at.iter().map(|&i| members[i]).collect();
+            let count = members.len().max(1) as f64;
+            for (i, &n) in members.iter().enumerate() {
+                rank[n] = (i as f64 + 0.5) / count;
+            }
+        }
+    }
+    for (n, node) in nodes.iter_mut().enumerate() {
+        node.y = rank[n];
+    }
+}
+
+/// Places the columns so that the widest label of each fits, and labels
+/// outside the picture's middle: left labels to the left, right to the
+/// right, middle ones below their node.
+fn place(nodes: &mut [Node], groups: &[(String, Side)]) -> (f64, f64, Vec<Column>) {
+    let label_w = |n: &Node| text_width(&n.label.text) + if n.label.cut { 8.0 } else { 0.0 };
+    let widest = |side: Side| {
+        nodes
+            .iter()
+            .filter(|n| n.side == side)
+            .map(label_w)
+            .fold(0.0, f64::max)
+    };
+    let title = |side: Side| {
+        let names: Vec<&str> = groups
+            .iter()
+            .filter(|g| g.1 == side)
+            .map(|g| g.0.as_str())
+            .collect();
+        match (side, names.as_slice()) {
+            (_, []) => String::new(),
+            (Side::Middle, [one]) => one.to_string(),
+            (Side::Middle, _) => "Others".to_string(),
+            (_, [one, ..]) => one.to_string(),
+        }
+    };
+    let present: Vec<bool> = [Side::Left, Side::Middle, Side::Right]
+        .iter()
+        .map(|&s| nodes.iter().any(|n| n.side == s))
+        .collect();
+    let has = |side: Side| present[side as usize];
+    let pad = 8.0;
+    let left_room = widest(Side::Left).max(text_width(&title(Side::Left)) / 2.0) + MAX_R + 10.0;
+    let right_room = widest(Side::Right).max(text_width(&title(Side::Right)) / 2.0) + MAX_R + 10.0;
+    let middle_room = widest(Side::Middle).max(text_width(&title(Side::Middle))) + 40.0;
+    let gap = 140.0_f64.max(middle_room / 2.0 + 60.0);
+    let left_x = pad + if has(Side::Left) { left_room } else { 0.0 };
+    let middle_x = left_x + gap;
+    let right_x = if has(Side::Middle) {
+        middle_x + gap
+    } else {
+        left_x + gap * 1.5
+    };
+    let width = right_x
+        + if has(Side::Right) {
+            right_room
+        } else {
+            middle_room / 2.0
+        }
+        + pad;
+
+    let counts: Vec<usize> = [Side::Left, Side::Middle, Side::Right]
+        .iter()
+        .map(|&s| nodes.iter().filter(|n| n.side == s).count())
+        .collect();
+    let count = |side: Side| counts[side as usize];
+    // Middle nodes carry their label below: a taller step.
+    let step = |side: Side| {
+        if side == Side::Middle {
+            STEP + 14.0
+        } else {
+            STEP
+        }
+    };
+    let tallest = [Side::Left, Side::Middle, Side::Right]
+        .into_iter()
+        .map(|s| count(s) as f64 * step(s))
+        .fold(0.0, f64::max);
+    for side in [Side::Left, Side::Middle, Side::Right] {
+        let mut members: Vec<usize> = (0..nodes.len())
+            .filter(|&n| nodes[n].side == side)
+            .collect();
+        order_by(&mut members, |n| [float_key(nodes[n].y), n as u64, 0]);
+        let column = count(side) as f64 * step(side);
+        let top = HEAD + (tallest - column) / 2.0;
+        let x = match side {
+            Side::Left => left_x,
+            Side::Middle => middle_x,
+            Side::Right => right_x,
+        };
+        for (i, n) in members.into_iter().enumerate() {
+            let node = &mut nodes[n];
+            node.x = x;
+            node.y = top + i as f64 * step(side) + STEP / 2.0;
+            node.label.y = node.y;
+            (node.label.x, node.label.anchor) = match side {
+                Side::Left => (x - node.r - 6.0, "end"),
+                Side::Right => (x + node.r + 6.0, "start"),
+                Side::Middle => {
+                    node.label.y = node.y + node.r + 10.0;
+                    (x, "middle")
+                }
+            };
+        }
+    }
+    let columns = [
+        (Side::Left, left_x),
+        (Side::Middle, middle_x),
+        (Side::Right, right_x),
+    ]
+    .into_iter()
+    .filter(|(s, _)| has(*s))
+    .map(|(side, x)| Column {
+        side,
+        x,
+        title: title(side),
+    })
+    .collect();
+    (width, HEAD + tallest + 8.0, columns)
+}
+
+/// A straight line between columns; within a column a curve that bows
+/// towards the middle of the picture, so it never runs through the nodes
+/// between its ends.
+fn route(p: &Node, q: &Node, width: f64) -> (String, (f64, f64)) {
+    if (p.x - q.x).abs() > 1.0 {
+        let mid = ((p.x + q.x) / 2.0, (p.y + q.y) / 2.0);
+        return (format!("M{:.1} {:.1}L{:.1} {:.1}", p.x, p.y, q.x, q.y), mid);
+    }
+    let towards = if p.x < width / 2.0 || p.side == Side::Middle {
+        1.0
+    } else {
+        -1.0
+    };
+    let bow = 30.0 + (p.y - q.y).abs() * 0.3;
+    let (cx, cy) = (p.x + towards * bow * 2.0, (p.y + q.y) / 2.0);
+    // A quadratic curve's middle is halfway to its control point.
+    let mid = (p.x + towards * bow, cy);
+    (
+        format!(
+            "M{:.1} {:.1}Q{:.1} {:.1} {:.1} {:.1}",
+            p.x, p.y, cx, cy, q.x, q.y
+        ),
+        mid,
+    )
+}
+
+/// What is known of these events, from the claims about them.
+fn known(b: &Briefing, index: &Index, positions: &[usize]) -> Known {
+    if positions
+        .iter()
+        .all(|&p| b.events[index.order[p]].status == EventStatus::Planned)
+    {
+        return Known::Planned;
+    }
     let statuses: Vec<ClaimStatus> = positions
         .iter()
         .flat_map(|&p| index.claims[p].iter().map(|&c| b.claims[c].status))
         .collect();
-    if statuses.is_empty() {
-        Certainty::Unclaimed
-    } else if statuses
-        .iter()
-        .any(|s| matches!(s, ClaimStatus::Confirmed | ClaimStatus::PartiallyConfirmed))
+    if statuses.is_empty()
+        || statuses
+            .iter()
+            .any(|s| matches!(s, ClaimStatus::Confirmed | ClaimStatus::PartiallyConfirmed))
     {
-        Certainty::Confirmed
+        Known::Happened
+    } else if statuses.contains(&ClaimStatus::Denied) {
+        Known::Denied
     } else {
-        Certainty::Contested
+        Known::Alleged
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_names_are_shortened_at_a_word() {
+        assert_eq!(
+            fit_label("Dmitry Peskov", 34),
+            ("Dmitry Peskov".into(), false)
+        );
+        let (text, cut) = fit_label("A former US official involved (unnamed)", 34);
+        assert!(cut && text == "A former US official involved", "{text}");
     }
 }

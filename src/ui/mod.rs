@@ -3,6 +3,7 @@
 
 mod app;
 mod charts;
+mod chronology;
 mod dataset;
 mod detail;
 mod dom;

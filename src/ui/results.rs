@@ -1,6 +1,6 @@
 use super::dataset::FailurePanel;
 use super::event_list::{EventList, Row};
-use super::{charts::Pictures, ctx, share::ShareTools, who::WhoSaysWhat};
+use super::{charts::Pictures, chronology::Chronology, ctx, share::ShareTools, who::WhoSaysWhat};
 use crate::query::{rows::under_headings, Filter, Tab, ViewState};
 use crate::report::count;
 use leptos::prelude::*;
@@ -41,6 +41,7 @@ pub fn Results(notices: RwSignal<Vec<String>>) -> impl IntoView {
                 {(!embedded).then(|| view! { <ShareTools/> })}
             </div>
             <ActiveFilters/>
+            <Chronology/>
             <Show when=move || notices.with(|n| !n.is_empty())>
                 <div class="notices" role="alert">
                     <p>"Parts of this link were not understood and were ignored:"</p>

@@ -1,20 +1,42 @@
 //! The pictures: a timeline and a communications network, in SVG drawn by
 //! Leptos. Layout maths lives in `crate::layout`; these only draw it, dim
-//! what the filters leave out, and turn touches into filter changes.
+//! what the filters leave out, and turn touches into filter changes. Both
+//! are laid out in CSS pixels for the width they are drawn at, so their text
+//! keeps its size on a phone, in an embed and on paper.
 
 mod network;
 mod timeline;
 
 use super::ctx;
 use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast};
 
-/// Enter and Space activate an SVG `role="button"`, as they do a `<button>`.
-fn on_activate(action: impl Fn() + 'static) -> impl Fn(leptos::ev::KeyboardEvent) + 'static {
-    move |e| {
-        if e.key() == "Enter" || e.key() == " " {
-            e.prevent_default();
-            action();
-        }
+/// The element under an event that carries `attr`, and its value.
+fn touched(e: &leptos::ev::Event, attr: &str) -> Option<(web_sys::Element, String)> {
+    let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let element = target.closest(&format!("[{attr}]")).ok()??;
+    let value = element.get_attribute(attr)?;
+    Some((element, value))
+}
+
+/// One listener for several event types on `element`, for as long as the
+/// page lives (one closure instead of a reactive handler per type: less wasm).
+fn listen(element: &web_sys::Element, types: &[&str], handler: impl Fn(web_sys::Event) + 'static) {
+    // `Fn`, not `FnMut`: focusing another mark re-enters it (focusout, focusin).
+    let callback = Closure::<dyn Fn(web_sys::Event)>::new(handler);
+    for t in types {
+        let _ = element.add_event_listener_with_callback(t, callback.as_ref().unchecked_ref());
+    }
+    callback.forget();
+}
+
+/// Sets (or with `None` removes) an attribute of the element with this id.
+fn set_attr(id: &str, name: &str, value: Option<&str>) {
+    if let Some(element) = document().get_element_by_id(id) {
+        let _ = match value {
+            Some(v) => element.set_attribute(name, v),
+            None => element.remove_attribute(name),
+        };
     }
 }
 
@@ -27,6 +49,50 @@ fn kept() -> Memo<Vec<bool>> {
         outcome.with(|o| o.matches.iter().for_each(|&p| kept[p] = true));
         kept
     })
+}
+
+/// The width in CSS pixels of the element behind `node`, kept current as it
+/// resizes (0 until it is in the page).
+fn measured_width(node: NodeRef<leptos::html::Div>) -> RwSignal<f64> {
+    let width = RwSignal::new(0.0);
+    Effect::new(move |_| {
+        let Some(element) = node.get() else {
+            return;
+        };
+        let read = {
+            let element = element.clone();
+            move || {
+                let w = f64::from(element.client_width());
+                // Zero while hidden (a closed <details>, print): keep the last layout.
+                if w > 0.0
+                    && width
+                        .try_get_untracked()
+                        .is_some_and(|old| (old - w).abs() >= 1.0)
+                {
+                    let _ = width.try_set(w);
+                }
+            }
+        };
+        read();
+        let callback = Closure::<dyn FnMut()>::new(read);
+        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            observer.observe(&element);
+        }
+        // Lives as long as the element; a disposed signal ignores it.
+        callback.forget();
+    });
+    width
+}
+
+/// Moves keyboard focus to the element with this id (an SVG mark or node).
+fn focus_id(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        if let Ok(focus) = js_sys::Reflect::get(&element, &"focus".into()) {
+            if let Ok(focus) = focus.dyn_into::<js_sys::Function>() {
+                let _ = focus.call0(&element);
+            }
+        }
+    }
 }
 
 #[component]

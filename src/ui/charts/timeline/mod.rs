@@ -1,0 +1,157 @@
+//! The timeline: laid out for the measured width by `layout::timeline`,
+//! written as SVG by `layout::draw`, set as this element's content. What
+//! follows the filters (dimming, the range, the brush) updates attributes in
+//! place, so focus stays where it is. Events are read off the element that
+//! was touched (`events.rs`).
+
+mod events;
+mod table;
+
+use super::{listen, measured_width, set_attr};
+use crate::layout::draw;
+use crate::layout::timeline::{self, TimelineLayout};
+use crate::model::Day;
+use crate::ui::ctx;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// A drag in progress: where it started, the snapped range, and in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Brush {
+    start: f64,
+    from: Day,
+    to: Day,
+    words: String,
+}
+
+#[component]
+pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
+    let cx = ctx();
+    let state = cx.state;
+    let (b, order) = (cx.briefing.clone(), cx.index.order.clone());
+    let wrap = NodeRef::<leptos::html::Div>::new();
+    let width = measured_width(wrap);
+    let layout: Memo<Option<Arc<TimelineLayout>>> = Memo::new(move |_| {
+        let w = width.get();
+        (w > 0.0).then(|| Arc::new(timeline::layout(&b, &order, w.floor())))
+    });
+    let brush = RwSignal::new(None::<Brush>);
+    let focused = RwSignal::new(None::<usize>);
+
+    // The picture, rewritten only when the layout changes; then what follows
+    // the filters, on the fresh picture too.
+    let (b, order) = (cx.briefing.clone(), cx.index.order.clone());
+    let h = events::Handlers {
+        layout,
+        brush,
+        focused,
+        state,
+        ids: StoredValue::new(order.iter().map(|&e| b.events[e].id.clone()).collect()),
+        cx: StoredValue::new(cx.clone()),
+    };
+    Effect::new(move |drawn: Option<usize>| {
+        let (Some(el), Some(l)) = (wrap.get(), layout.get()) else {
+            return drawn.unwrap_or(0);
+        };
+        if drawn.is_none_or(|d| d == 0) {
+            listen(
+                &el,
+                &[
+                    "click",
+                    "keydown",
+                    "pointerdown",
+                    "pointermove",
+                    "pointerup",
+                    "pointercancel",
+                    "mouseover",
+                    "mouseout",
+                    "focusin",
+                    "focusout",
+                ],
+                move |e| h.handle(e),
+            );
+        }
+        let id = Arc::as_ptr(&l) as usize;
+        if drawn != Some(id) {
+            el.set_inner_html(&draw::timeline(&l, &b, &order));
+        }
+        // Dim what the filters leave out.
+        kept.with(|k| {
+            if l.binned {
+                for (i, d) in draw::kept_paths(&l, k).iter().enumerate() {
+                    set_attr(&format!("timeline-kept-{i}"), "d", Some(d));
+                }
+            } else {
+                for m in &l.marks {
+                    let dim = !k.get(m.position).copied().unwrap_or(false);
+                    set_attr(&draw::mark_id(m.position), "data-dim", dim.then_some(""));
+                }
+            }
+        });
+        // The date range filter, and the brush while dragging, shaded.
+        let shade = |id: &str, span: Option<(f64, f64)>| {
+            let (x0, x1) = span.unwrap_or((0.0, 0.0));
+            set_attr(id, "x", Some(&format!("{:.1}", x0.min(x1))));
+            set_attr(id, "width", Some(&format!("{:.1}", (x1 - x0).abs())));
+        };
+        let range = state.with(|s| {
+            (s.from.is_some() || s.to.is_some()).then(|| {
+                (
+                    s.from.map_or(l.axis.x0(), |d| l.axis.x(d.ordinal())),
+                    s.to.map_or(l.axis.x1(), |d| l.axis.x_end(d.ordinal())),
+                )
+            })
+        });
+        shade("timeline-range", range);
+        let dragged = brush.with(|b| {
+            b.as_ref()
+                .map(|b| (l.axis.x(b.from.ordinal()), l.axis.x_end(b.to.ordinal())))
+        });
+        shade("timeline-brush", dragged);
+        id
+    });
+
+    // While dragging, the range in words (once set, the active filters say it).
+    let range_words = move || {
+        brush
+            .with(|b| b.as_ref().map(|b| format!("Release to show {}.", b.words)))
+            .unwrap_or_default()
+    };
+    let focus_line = {
+        let (b, order) = (cx.briefing.clone(), cx.index.order.clone());
+        move || {
+            focused.get().and_then(|p| order.get(p)).map(|&e| {
+                let event = &b.events[e];
+                format!("{} · {}", event.title, event.date.display())
+            })
+        }
+    };
+    view! {
+        <details class="figure" open>
+            <summary><h3>"Timeline"</h3></summary>
+            <figure>
+                <div
+                    class="chart-wrap"
+                    node_ref=wrap
+                ></div>
+                <p class="focus-line" aria-hidden="true">{focus_line}</p>
+                <figcaption>
+                    <span>
+                        "One lane per channel; overlapping events take their own rows. Dots are days, spans the days a date may fall on; "
+                        "dashed to the edge: “or later” or “or earlier”; hollow: planned; a shaded // break folds out months without events. "
+                        "Undated events are listed under “Date not given”."
+                    </span>
+                    <span class="range-words" aria-live="polite">{range_words}</span>
+                    <button
+                        type="button"
+                        disabled=move || state.with(|s| s.from.is_none() && s.to.is_none())
+                        on:click=move |_| state.update(|s| (s.from, s.to) = (None, None))
+                    >
+                        "Clear date range"
+                    </button>
+                </figcaption>
+            </figure>
+            <table::Table kept/>
+        </details>
+    }
+}

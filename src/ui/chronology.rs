@@ -1,0 +1,51 @@
+//! The chronology for the printed briefing: one compact row per event shown
+//! (the rows come from `layout::chronology`). Print only: on screen the
+//! timeline and its table do this job.
+
+use super::ctx;
+use crate::layout::chronology::{self, MAX_ROWS};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn Chronology() -> impl IntoView {
+    let cx = ctx();
+    let (b, index, outcome) = (cx.briefing.clone(), cx.index.clone(), cx.outcome);
+    let rows = move || {
+        outcome.with(|o| {
+            let mut html = chronology::rows_html(&chronology::rows(&b, &index, &o.matches));
+            let more = o.matches.len().saturating_sub(MAX_ROWS);
+            if more > 0 {
+                html.push_str(&format!(
+                    r#"<tr><td colspan="4">And {more} more events, below.</td></tr>"#
+                ));
+            }
+            html
+        })
+    };
+    // The handling marking runs in every printed page's margins (style/main.css, @page).
+    let marking = cx
+        .briefing
+        .meta
+        .handling
+        .as_deref()
+        .map(chronology::css_string)
+        .unwrap_or_default();
+    if let Some(root) = document().document_element() {
+        let _ = root
+            .unchecked_into::<web_sys::HtmlElement>()
+            .style()
+            .set_property("--marking", &marking);
+    }
+    view! {
+        <section class="chronology print-only" aria-labelledby="chronology-heading">
+            <h2 id="chronology-heading">"Chronology"</h2>
+            <table>
+                <thead>
+                    <tr><th scope="col">"Date"</th><th scope="col">"Event"</th><th scope="col">"Channel"</th><th scope="col">"Status"</th></tr>
+                </thead>
+                <tbody inner_html=rows></tbody>
+            </table>
+        </section>
+    }
+}
