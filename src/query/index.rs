@@ -10,7 +10,7 @@ use super::fold::fold;
 use super::search::SearchIndex;
 use super::state::{Facet, Filter, Known, ViewState};
 use crate::model::{Actor, Briefing, ClaimStatus, Day, Modality, Source, StanceKind, Track, Vocab};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// One checkbox of a filter: its URL key, its label and the events it matches.
 #[derive(Debug, Clone)]
@@ -39,17 +39,17 @@ pub struct Index {
     /// First and last possible day (ordinals) per position.
     span: Vec<(i32, i32)>,
     /// Position of each event id.
-    position: BTreeMap<String, usize>,
+    position: HashMap<String, usize>,
     /// Claims (indices into `Briefing::claims`) about the event at each position.
     pub claims: Vec<Vec<usize>>,
     /// Stances (claim index, stance index) made in the event at each position.
     pub stances: Vec<Vec<(usize, usize)>>,
     /// Positions each stance (by claim, then stance) was made in.
     made_in: Vec<Vec<Vec<usize>>>,
-    actor_at: BTreeMap<String, usize>,
+    actor_at: HashMap<String, usize>,
     /// Folded name and aliases of each actor.
     actor_names: Vec<Vec<String>>,
-    source_at: BTreeMap<String, usize>,
+    source_at: HashMap<String, usize>,
 }
 
 /// What a query gives: matching positions and a count for every option.
@@ -78,20 +78,22 @@ impl Index {
     pub fn new(b: &Briefing) -> Index {
         let mut order: Vec<usize> = (0..b.events.len()).collect();
         let keys: Vec<(i32, i32)> = b.events.iter().map(|e| e.date.sort_key()).collect();
-        order.sort_by(|&x, &y| {
+        // Ids are unique, so the order is total and need not be stable.
+        super::sort_positions(&mut order, &|x, y| {
             keys[x]
                 .cmp(&keys[y])
                 .then_with(|| b.events[x].id.cmp(&b.events[y].id))
         });
         let n = order.len();
 
-        let actor_pos: BTreeMap<&str, usize> = b
+        // Hash maps, not B-trees: no sort and less code in the wasm.
+        let actor_pos: HashMap<&str, usize> = b
             .actors
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id.as_str(), i))
             .collect();
-        let event_pos: BTreeMap<&str, usize> = order
+        let event_pos: HashMap<&str, usize> = order
             .iter()
             .enumerate()
             .map(|(p, &e)| (b.events[e].id.as_str(), p))
@@ -110,20 +112,25 @@ impl Index {
 
         // Who is involved in each event (participants and whoever takes a stance
         // on its claims), which statuses its claims have, and what can be searched.
-        let mut involved: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
-        let mut statuses: Vec<BTreeSet<ClaimStatus>> = vec![BTreeSet::new(); n];
+        // Actors per position, sorted and deduplicated once at the end (an
+        // event with thousands of participants stays linear); statuses and
+        // stance kinds as one bit per vocabulary entry.
+        let mut involved: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut statuses: Vec<u32> = vec![0; n];
         let mut text: Vec<String> = vec![String::new(); n];
         let mut claims: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut stances: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
-        let mut kinds: Vec<BTreeSet<StanceKind>> = vec![BTreeSet::new(); n];
+        let mut kinds: Vec<u32> = vec![0; n];
         for (p, &e) in order.iter().enumerate() {
             let event = &b.events[e];
             let mut raw = format!("{} {}", event.title, event.summary);
             for participant in &event.participants {
                 if let Some(&a) = actor_pos.get(participant.actor.as_str()) {
-                    involved[p].insert(a);
+                    involved[p].push(a);
                 }
             }
+            involved[p].sort_unstable();
+            involved[p].dedup();
             for &a in &involved[p] {
                 raw.push(' ');
                 raw.push_str(&actor_text[a]);
@@ -137,7 +144,7 @@ impl Index {
                 let at = made_in(claim, stance, &event_pos);
                 for &p in &at {
                     stances[p].push((c, s));
-                    kinds[p].insert(stance.kind);
+                    kinds[p] |= 1 << stance.kind as u32;
                 }
                 per_stance.push(at);
             }
@@ -155,23 +162,34 @@ impl Index {
                     continue;
                 };
                 claims[p].push(c);
-                statuses[p].insert(claim.status);
+                statuses[p] |= 1 << claim.status as u32;
                 text[p].push(' ');
                 text[p].push_str(&claim.text);
                 for stance in &claim.stances {
                     text[p].push(' ');
                     text[p].push_str(&stance.quote);
                     if let Some(&a) = actor_pos.get(stance.actor.as_str()) {
-                        if involved[p].insert(a) {
-                            text[p].push(' ');
-                            text[p].push_str(&actor_text[a]);
-                        }
+                        // A repeated name adds no token: the index keeps each once.
+                        involved[p].push(a);
+                        text[p].push(' ');
+                        text[p].push_str(&actor_text[a]);
                     }
                 }
             }
         }
         let search = SearchIndex::new(text.iter().map(String::as_str));
         drop(text);
+        for actors in &mut involved {
+            actors.sort_unstable();
+            actors.dedup();
+        }
+        // Each actor's events, from the lists: linear in who is involved where.
+        let mut actor_events: Vec<Bits> = vec![Bits::empty(n); b.actors.len()];
+        for (p, actors) in involved.iter().enumerate() {
+            for &a in actors {
+                actor_events[a].set(p);
+            }
+        }
 
         let option = |key: &str, label: &str, group: &'static str, has: &dyn Fn(usize) -> bool| {
             let mut events = Bits::empty(n);
@@ -187,20 +205,25 @@ impl Index {
         };
         let events_at = |p: usize| &b.events[order[p]];
 
-        // Actors in the order readers know them: most involved first, then by name.
-        let mut actors: Vec<FacetOption> = b
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(a, actor)| option(&actor.id, &actor.name, "", &|p| involved[p].contains(&a)))
-            .filter(|o| o.events.count() > 0)
-            .collect();
-        actors.sort_by(|x, y| {
-            y.events
-                .count()
-                .cmp(&x.events.count())
-                .then_with(|| x.label.cmp(&y.label))
+        // Actors in the order readers know them: most involved first, then by
+        // name, then by id (a total order, so the sort need not be stable).
+        let counts: Vec<usize> = actor_events.iter().map(Bits::count).collect();
+        let mut ranked: Vec<usize> = (0..b.actors.len()).filter(|&a| counts[a] > 0).collect();
+        super::sort_positions(&mut ranked, &|x, y| {
+            counts[y]
+                .cmp(&counts[x])
+                .then_with(|| b.actors[x].name.cmp(&b.actors[y].name))
+                .then_with(|| b.actors[x].id.cmp(&b.actors[y].id))
         });
+        let actors: Vec<FacetOption> = ranked
+            .into_iter()
+            .map(|a| FacetOption {
+                key: b.actors[a].id.clone(),
+                label: b.actors[a].name.clone(),
+                group: "",
+                events: std::mem::replace(&mut actor_events[a], Bits::empty(0)),
+            })
+            .collect();
 
         let mut channels = Vec::new();
         for &track in Track::ALL {
@@ -221,12 +244,16 @@ impl Index {
 
         let statuses: Vec<FacetOption> = ClaimStatus::ALL
             .iter()
-            .map(|&s| option(s.key(), s.label(), "", &|p| statuses[p].contains(&s)))
+            .map(|&s| {
+                option(s.key(), s.label(), "", &|p| {
+                    statuses[p] & 1 << s as u32 != 0
+                })
+            })
             .filter(|o| o.events.count() > 0)
             .collect();
         let stance_kinds: Vec<FacetOption> = StanceKind::ALL
             .iter()
-            .map(|&k| option(k.key(), k.label(), "", &|p| kinds[p].contains(&k)))
+            .map(|&k| option(k.key(), k.label(), "", &|p| kinds[p] & 1 << k as u32 != 0))
             .filter(|o| o.events.count() > 0)
             .collect();
 
@@ -464,7 +491,7 @@ impl Known for Index {
 fn made_in(
     claim: &crate::model::Claim,
     stance: &crate::model::Stance,
-    at: &BTreeMap<&str, usize>,
+    at: &HashMap<&str, usize>,
 ) -> Vec<usize> {
     if let Some(&p) = stance.event.as_deref().and_then(|id| at.get(id)) {
         return vec![p];
