@@ -672,7 +672,13 @@ pub fn layout(b: &Briefing, order: &[usize], width: f64) -> TimelineLayout {
         .collect();
 
     let titles: Vec<&str> = order.iter().map(|&e| b.events[e].title.as_str()).collect();
-    let rows = stack(&mut marks, &titles, modalities.len(), width);
+    // A label before its mark stays in the mark's stretch of the axis (not
+    // over a fold or another period, where it would read as of that time).
+    let floors: Vec<f64> = marks
+        .iter()
+        .map(|m| axis.segment_at(m.x0).map_or(0.0, |s| s.x0))
+        .collect();
+    let rows = stack(&mut marks, &titles, &floors, modalities.len(), width);
     let dated = marks.iter().filter(|m| !m.undated).count();
     let binned = dated > MAX_MARKS || rows.iter().any(|r| *r > MAX_ROWS);
     let mut top = 4.0;
@@ -713,7 +719,13 @@ pub fn layout(b: &Briefing, order: &[usize], width: f64) -> TimelineLayout {
 /// (the fewest rows: greedy by left edge), then labels each mark whose label
 /// fits before the next target in its row and inside the picture. Returns
 /// the rows per lane.
-pub fn stack(marks: &mut [Mark], titles: &[&str], lanes: usize, width: f64) -> Vec<usize> {
+pub fn stack(
+    marks: &mut [Mark],
+    titles: &[&str],
+    floors: &[f64],
+    lanes: usize,
+    width: f64,
+) -> Vec<usize> {
     const GAP: f64 = 4.0;
     // Right end of what each row of each lane holds so far.
     let mut ends: Vec<Vec<f64>> = vec![Vec::new(); lanes];
@@ -748,6 +760,7 @@ pub fn stack(marks: &mut [Mark], titles: &[&str], lanes: usize, width: f64) -> V
         let title = titles.get(m.position).copied().unwrap_or("");
         let w = text_width(title);
         let left_limit = row_end.get(&(m.lane, m.row)).map_or(2.0, |end| end + GAP);
+        let left_limit = left_limit.max(floors.get(i).copied().unwrap_or(0.0));
         let right_limit = if next[i] >= width {
             width - 2.0
         } else {
@@ -1021,7 +1034,13 @@ mod tests {
             mark(2, 105.0, 400.0),
             mark(3, 600.0, 601.0),
         ];
-        let rows = stack(&mut marks, &["A", "B", "Quite a long title", "D"], 1, 800.0);
+        let rows = stack(
+            &mut marks,
+            &["A", "B", "Quite a long title", "D"],
+            &[],
+            1,
+            800.0,
+        );
         assert_eq!(rows, vec![3]);
         for (i, a) in marks.iter().enumerate() {
             for b in &marks[i + 1..] {
@@ -1039,15 +1058,30 @@ mod tests {
         stack(
             &mut edge,
             &["A title far too long for the room left"],
+            &[],
             1,
             800.0,
         );
         let label = edge[0].label.as_ref().unwrap();
         assert!(label.end && label.extent().0 >= 0.0 && label.extent().1 < 780.0);
+        // ...but not before the start of its stretch of the axis.
+        let mut floored = vec![mark(0, 780.0, 781.0)];
+        stack(
+            &mut floored,
+            &["A title far too long for the room left"],
+            &[700.0],
+            1,
+            800.0,
+        );
+        assert!(floored[0]
+            .label
+            .as_ref()
+            .is_none_or(|l| l.extent().0 >= 700.0));
         let mut both = vec![mark(0, 100.0, 101.0), mark(1, 300.0, 301.0)];
         stack(
             &mut both,
             &["One", "A title that is long enough to need shortening here"],
+            &[],
             1,
             600.0,
         );
