@@ -70,10 +70,16 @@ def main():
     for r in rows:
         by_group[group(r["Name"])] += int(r["ShallowSize"])
 
+    # What the default page loads: index.html, the files it names, and what
+    # the boot script names (the glue and the wasm); not embed-host.js.
+    html = (DIST / "index.html").read_text()
+    named = set(re.findall(r"\./([\w.-]+\.(?:js|css|wasm))", html))
+    for boot in [n for n in named if n.startswith("boot-")]:
+        named |= set(re.findall(r"\./([\w.-]+\.(?:js|wasm))", (DIST / boot).read_text()))
     shipped = {}
-    for f in sorted(DIST.iterdir()):
-        if f.suffix in (".wasm", ".js", ".css") or f.name == "index.html":
-            shipped[f.name] = (f.stat().st_size, len(gzip.compress(f.read_bytes(), 9)))
+    for name in ["index.html", *sorted(named)]:
+        f = DIST / name
+        shipped[name] = (f.stat().st_size, len(gzip.compress(f.read_bytes(), 9)))
     total_gz = sum(g for _, g in shipped.values())
 
     out = ["# What the page weighs", "",
