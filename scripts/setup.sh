@@ -7,8 +7,9 @@
 #                             wasm-opt (npm binaryen) and the crates.
 #   scripts/setup.sh test     build, plus what `make test` needs: clippy and
 #                             rustfmt, the e2e npm packages (Playwright,
-#                             axe-core, Lighthouse, vnu-jar), Chromium and a
-#                             Java runtime for vnu.jar.
+#                             axe-core, Lighthouse, vnu-jar), Chromium, a
+#                             Java runtime for vnu.jar and poppler-utils (the
+#                             print test's pdftotext and pdftoppm).
 #   scripts/setup.sh bench    test, plus bench/'s own npm packages (TimelineJS, itemsjs).
 #   scripts/setup.sh size     build, plus twiggy (the wasm size profiler of `make size`).
 set -euo pipefail
@@ -113,6 +114,8 @@ if [ "$mode" = test ] || [ "$mode" = bench ]; then
     fi
   done
   command -v chromium >/dev/null || apt_install chromium chromium-driver
+  # The print test reads the PDF's pages (pdftotext) and renders them (pdftoppm).
+  command -v pdftotext >/dev/null || apt_install poppler-utils
   # The Nu HTML Checker (npm vnu-jar) is a Java program.
   command -v java >/dev/null || apt_install default-jre-headless
 fi
