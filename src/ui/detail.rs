@@ -105,6 +105,7 @@ pub fn SourceLine(source: Source) -> impl IntoView {
                 Some(url) => view! { <a href=url rel="noopener noreferrer" target="_blank">{text}</a> }.into_any(),
                 None => view! { <cite>{text}</cite> }.into_any(),
             }}
+            {super::marks::inferred(&source.inferred)}
         </p>
     }
 }

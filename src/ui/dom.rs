@@ -63,6 +63,7 @@ pub fn date(parent: &Element, date: &DateSpec) {
             add(parent, "span", "date", &date.display());
         }
     }
+    super::marks::inferred_in(parent, &date.inferred);
 }
 
 /// One stance as an `<li>`: speaker (filters to them), kind, the claim (a
@@ -121,6 +122,9 @@ pub fn stance(parent: &Element, cx: &Ctx, claim: usize, s: usize, with_claim: bo
         None => {
             add(&source, "cite", "", &chain);
         }
+    }
+    if let Some(src) = index.source(b, &st.source) {
+        super::marks::inferred_in(&source, &src.inferred);
     }
     button(
         &add(&li, "p", "cite-tools", ""),

@@ -12,6 +12,7 @@ mod event_card;
 mod event_list;
 mod filters;
 mod header;
+mod marks;
 mod results;
 mod share;
 mod url;
@@ -39,10 +40,11 @@ pub fn mount() {
 /// A date as written, in `<time datetime>` only when a machine-readable value
 /// exists that claims no more than the source ("October 2025 or later" has none).
 pub fn date_view(date: &crate::model::DateSpec) -> AnyView {
-    match date.machine() {
+    let shown = match date.machine() {
         Some(machine) => view! { <time datetime=machine>{date.display()}</time> }.into_any(),
         None => view! { <span class="date">{date.display()}</span> }.into_any(),
-    }
+    };
+    (shown, marks::inferred(&date.inferred)).into_any()
 }
 
 /// An actor's name as a button that filters to that actor.

@@ -50,6 +50,7 @@ fn build(root: &Element, cx: &Ctx, t: &Table, names: &[String]) {
         set(&line, "tabindex", "-1");
         badge(&line, c.status);
         text(&line, &format!(" {}", c.text));
+        super::marks::curators_judgement_in(&th, c);
         if let Some(note) = &c.note {
             let why = add(&th, "details", "why", "");
             add(&why, "summary", "", "Why this status");
