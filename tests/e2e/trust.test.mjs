@@ -2,7 +2,7 @@
 // inferences marked in the page and in print, channels with no date.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, counts, assertClean, screenshot } from './harness.mjs';
+import { setUp, counts, waitForCounts, assertClean, screenshot } from './harness.mjs';
 
 const fixture = (name) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 const env = setUp();
@@ -91,7 +91,7 @@ test('a status the stances do not allow is refused naming the claim and the rule
   await page.getByRole('button', { name: 'Dismiss' }).click();
 
   await page.getByLabel('Open dataset…').setInputFiles(fixture('override.json'));
-  await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.trim() === '1 of 1 events');
+  await waitForCounts(page, { shown: 1, total: 1 });
   await page.getByRole('button', { name: 'Alice calls Bob', exact: true }).click();
   assert.ok(await page.locator('article.open .source .inferred').first().isVisible(), 'an inferred chain is marked');
   await page.getByRole('button', { name: /^Claims/ }).click();
