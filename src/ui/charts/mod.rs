@@ -19,15 +19,16 @@ fn touched(e: &leptos::ev::Event, attr: &str) -> Option<(web_sys::Element, Strin
     Some((element, value))
 }
 
-/// One listener for several event types on `element`, for as long as the
-/// page lives (one closure instead of a reactive handler per type: less wasm).
+/// One handler for several event types on `element`, for as long as the
+/// page lives (one handler instead of a reactive one per type: less wasm).
 fn listen(element: &web_sys::Element, types: &[&str], handler: impl Fn(web_sys::Event) + 'static) {
     // `Fn`, not `FnMut`: focusing another mark re-enters it (focusout, focusin).
-    let callback = Closure::<dyn Fn(web_sys::Event)>::new(handler);
-    for t in types {
-        let _ = element.add_event_listener_with_callback(t, callback.as_ref().unchecked_ref());
+    let handler = std::rc::Rc::new(handler);
+    for &t in types {
+        let handler = handler.clone();
+        gloo::events::EventListener::new(element, t.to_owned(), move |e| handler(e.clone()))
+            .forget();
     }
-    callback.forget();
 }
 
 /// Sets (or with `None` removes) an attribute of the element with this id.
