@@ -270,7 +270,7 @@ test('the embed snippet sizes its frame in a 700 px host page: no inner scroll',
 test('print: the who-says-what table prints', async () => {
   const page = await open('?view=claims');
   await page.emulateMedia({ media: 'print' });
-  assert.ok(await page.getByRole('table').isVisible());
+  assert.ok(await page.getByRole('table', { name: /Claims by speaker/ }).isVisible());
   assert.ok(await page.locator('.who blockquote').first().isVisible(), 'the quotes print unfolded');
   assert.equal(await page.getByRole('button', { name: 'Copy link' }).isVisible(), false);
   const pdf = await page.pdf({ format: 'A4' });
