@@ -19,7 +19,8 @@ function tlDate(date) {
 function toTimeline(b) {
   const names = new Map(b.actors.map((a) => [a.id, a.name]));
   return {
-    events: b.events.map((e) => ({
+    // An undated event has no place on TimelineJS's axis.
+    events: b.events.filter((e) => e.date.value).map((e) => ({
       unique_id: e.id,
       start_date: tlDate(e.date),
       ...(e.date.precision === 'range' ? { end_date: tlDate({ value: e.date.end, precision: 'day' }) } : {}),
@@ -40,6 +41,7 @@ function toItems(b) {
   const claimsOf = new Map();
   for (const c of b.claims) for (const e of c.events) claimsOf.set(e, [...(claimsOf.get(e) ?? []), c]);
   const key = (e) => {
+    if (!e.date.value) return Infinity; // undated: last, as in the viewer
     const [y, m = 1, d = 1] = e.date.value.split('-').map(Number);
     return y * 10000 + m * 100 + d;
   };
@@ -123,7 +125,7 @@ export async function buildSite(tmp, datasets) {
     PEER_HTML('itemsjs', '<script src="../vendor/itemsjs.umd.js"></script>',
       '<p id=status role=status></p><ul id=results></ul><script type=module src="./itemsjs.js"></script>'),
   );
-  for (const d of datasets) {
+  for (const d of datasets.filter((d) => !d.failed)) {
     if (d.file) await copyFile(join(DATA, d.file), join(site, 'data', d.file));
     const briefing = JSON.parse(await readFile(d.file ? join(DATA, d.file) : join(ROOT, 'data/briefing.json'), 'utf8'));
     d.events = briefing.events.length;

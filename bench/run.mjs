@@ -54,6 +54,12 @@ async function main() {
     const dist = (await readdir(site)).filter((f) => /\.(wasm|js)$/.test(f));
     await bench.start(site);
     for (const d of datasets) {
+      if (d.failed) {
+        log(`${d.label}: not measured (${d.failed})`);
+        for (const name of ['ours', 'timeline', 'itemsjs']) d[name] = { error: d.failed };
+        results.datasets.push(d);
+        continue;
+      }
       for (const [name, run] of [['ours', 'ours'], ['timeline', 'timeline'], ['itemsjs', 'itemsjs']]) {
         log(`${d.label}: ${name}`);
         d[name] = await bench[run](d).catch((e) => ({ error: String(e.message ?? e) }));
