@@ -26,8 +26,12 @@ fn listen(element: &web_sys::Element, types: &[&str], handler: impl Fn(web_sys::
     let handler = std::rc::Rc::new(handler);
     for &t in types {
         let handler = handler.clone();
-        gloo::events::EventListener::new(element, t.to_owned(), move |e| handler(e.clone()))
-            .forget();
+        // Not passive (gloo's default): the keys and the brush prevent the default.
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        gloo::events::EventListener::new_with_options(element, t.to_owned(), options, move |e| {
+            handler(e.clone())
+        })
+        .forget();
     }
 }
 
