@@ -497,3 +497,19 @@ fn the_checker_fails_on_a_disallowed_status_and_reports_a_valid_file() {
     ));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn print_notes_list_each_inference_once_and_cover_every_mark() {
+    let (b, _) = bundled();
+    let notes = briefing::model::report::inference_notes(&b);
+    let all = briefing::model::report::inferences(&b);
+    assert!(notes.len() < all.len(), "repeated reasons print once");
+    for marked in &all {
+        let i = marked.inference;
+        let n = notes
+            .iter()
+            .filter(|x| x.kind == i.kind && x.reason == i.reason)
+            .count();
+        assert_eq!(n, 1, "{} has exactly one note", marked.place);
+    }
+}

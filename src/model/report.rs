@@ -54,6 +54,17 @@ pub fn inferences(b: &Briefing) -> Vec<Marked<'_>> {
     out
 }
 
+/// The distinct inferences (kind and reason), in file order: the printed
+/// briefing lists each once, and its marks refer to them by number.
+pub fn inference_notes(b: &Briefing) -> Vec<&Inference> {
+    let mut seen = std::collections::HashSet::new();
+    inferences(b)
+        .into_iter()
+        .map(|m| m.inference)
+        .filter(|i| seen.insert((i.kind, i.reason.as_str())))
+        .collect()
+}
+
 /// The whole report as text.
 pub fn report(b: &Briefing) -> String {
     let lookup = Lookup::of(b);

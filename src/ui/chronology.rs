@@ -7,6 +7,21 @@ use crate::layout::chronology::{self, MAX_ROWS};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The inferences behind the “inferred” marks, each once, numbered as the
+/// marks print them (`marks::number_notes`). Print only, like the chronology.
+#[component]
+pub fn InferenceNotes(notes: Vec<String>) -> impl IntoView {
+    (!notes.is_empty()).then(|| {
+        view! {
+            <section class="inference-notes print-only" aria-labelledby="inference-notes-heading">
+                <h2 id="inference-notes-heading">"Inferences"</h2>
+                <p>"An “inferred” mark gives, in brackets, the numbers of the notes below."</p>
+                <ol>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol>
+            </section>
+        }
+    })
+}
+
 #[component]
 pub fn Chronology() -> impl IntoView {
     let cx = ctx();

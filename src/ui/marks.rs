@@ -4,8 +4,43 @@
 //! built with plain DOM calls (`dom.rs`): the page shows many of them, and
 //! one shape keeps the wasm small.
 
-use crate::model::{Claim, Inference, Vocab};
+use crate::model::{Briefing, Claim, Inference, InferenceKind, Vocab};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+thread_local! {
+    /// The note number (from 1) of each distinct inference of the dataset
+    /// shown: on paper a mark prints its numbers, and the notes print once.
+    static NOTES: RefCell<HashMap<(InferenceKind, String), usize>> = RefCell::default();
+}
+
+/// Numbers the dataset's distinct inferences for print (before any mark is
+/// drawn) and gives the text of each note, in order.
+pub fn number_notes(b: &Briefing) -> Vec<String> {
+    let notes = crate::model::report::inference_notes(b);
+    NOTES.with(|numbers| {
+        let mut numbers = numbers.borrow_mut();
+        numbers.clear();
+        for (n, i) in notes.iter().enumerate() {
+            numbers.insert((i.kind, i.reason.clone()), n + 1);
+        }
+    });
+    notes.into_iter().map(reason).collect()
+}
+
+/// "3" or "3, 7": the notes a mark refers to.
+fn note_numbers(inferred: &[Inference]) -> String {
+    NOTES.with(|numbers| {
+        let numbers = numbers.borrow();
+        inferred
+            .iter()
+            .filter_map(|i| numbers.get(&(i.kind, i.reason.clone())))
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
 
 /// A small “inferred” mark for what a date or a source chain infers, or
 /// nothing. The reasons show on hover and on keyboard focus (the mark is
@@ -19,22 +54,22 @@ pub fn inferred(inferred: &[Inference]) -> AnyView {
     // on hover, on focus and in print (style/main.css); one element type keeps
     // the wasm small, and the text stays text (an attribute, never markup).
     let label = format!("Inferred. {reasons}");
-    view! { " " <span class="inferred" tabindex="0" role="note" aria-label=label data-reason=reasons>"inferred"</span> }
+    let note = note_numbers(inferred);
+    view! { " " <span class="inferred" tabindex="0" role="note" aria-label=label data-reason=reasons data-note=note>"inferred"</span> }
         .into_any()
 }
 
 /// "Day derived from a weekday …: why · Year inferred from context: why"
 fn reasons(inferred: &[Inference]) -> String {
-    inferred
-        .iter()
-        .map(|i| {
-            // Labels are ASCII: no Unicode case tables in the wasm for this.
-            let mut what = i.kind.label().to_string();
-            what[..1].make_ascii_uppercase();
-            format!("{what}: {}", i.reason)
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
+    inferred.iter().map(reason).collect::<Vec<_>>().join(" · ")
+}
+
+/// "Day derived from a weekday …: why"
+fn reason(i: &Inference) -> String {
+    // Labels are ASCII: no Unicode case tables in the wasm for this.
+    let mut what = i.kind.label().to_string();
+    what[..1].make_ascii_uppercase();
+    format!("{what}: {}", i.reason)
 }
 
 /// The same “inferred” mark for views built with plain DOM calls (`dom.rs`).
@@ -50,6 +85,7 @@ pub fn inferred_in(parent: &web_sys::Element, inferred: &[Inference]) {
         ("role", "note"),
         ("aria-label", &format!("Inferred. {reasons}")),
         ("data-reason", &reasons),
+        ("data-note", &note_numbers(inferred)),
     ] {
         super::dom::set(&mark, name, value);
     }

@@ -1,6 +1,12 @@
 use super::dataset::FailurePanel;
 use super::event_list::{EventList, Row};
-use super::{charts::Pictures, chronology::Chronology, ctx, share::ShareTools, who::WhoSaysWhat};
+use super::{
+    charts::Pictures,
+    chronology::{Chronology, InferenceNotes},
+    ctx,
+    share::ShareTools,
+    who::WhoSaysWhat,
+};
 use crate::query::{rows::under_headings, Filter, Tab, ViewState};
 use crate::report::count;
 use leptos::prelude::*;
@@ -10,6 +16,8 @@ use leptos::prelude::*;
 #[component]
 pub fn Results(notices: RwSignal<Vec<String>>) -> impl IntoView {
     let cx = ctx();
+    // Numbered before any mark below is drawn: on paper marks cite the notes.
+    let notes = super::marks::number_notes(&cx.briefing);
     let (outcome, index, tab) = (cx.outcome, cx.index.clone(), cx.tab);
     let total = index.len();
     let shown = Memo::new(move |_| outcome.with(|o| o.matches.len()));
@@ -69,6 +77,7 @@ pub fn Results(notices: RwSignal<Vec<String>>) -> impl IntoView {
                 Tab::Claims => view! { <WhoSaysWhat/> }.into_any(),
                 Tab::Pictures => view! { <Pictures/> }.into_any(),
             }}
+            <InferenceNotes notes/>
         </main>
     }
 }

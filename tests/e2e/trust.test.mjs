@@ -57,10 +57,19 @@ test('inferred dates and chains carry a mark whose reason shows on focus and hov
   assert.ok(await showsReason(mark), 'shown on hover');
   await page.emulateMedia({ media: 'print' });
   await page.mouse.move(0, 0);
+  // On paper each mark prints the numbers of its notes, and the notes print
+  // each reason once, after the events.
+  const notes = await page.locator('.inference-notes li').allTextContents();
+  assert.ok(await page.getByRole('heading', { name: 'Inferences' }).isVisible(), 'the notes print');
   for (let i = 0; i < (await marks.count()); i++) {
-    const content = await marks.nth(i).evaluate((el) => getComputedStyle(el, '::after').content);
-    assert.ok(await showsReason(marks.nth(i)), `mark ${i} prints its reason`);
-    assert.match(content, /^" \(" attr\(data-reason\) "\)"$|^" \(.+\)"$/, content);
+    const mark = marks.nth(i);
+    const content = await mark.evaluate((el) => getComputedStyle(el, '::after').content);
+    assert.ok(await showsReason(mark), `mark ${i} prints its note numbers`);
+    const note = await mark.getAttribute('data-note');
+    assert.ok(content === '" [" attr(data-note) "]"' || content === `" [${note}]"`, content);
+    const numbers = note.split(', ').map(Number);
+    const reasons = (await reasonOf(mark)).split(' · ');
+    assert.deepEqual(numbers.map((n) => notes[n - 1]), reasons, `mark ${i}: its notes are its reasons`);
   }
   await screenshot(page, 'trust-print');
   await assertClean(page);
