@@ -294,6 +294,17 @@ fn judge_facts(
             )
         }
     };
+    // Alleged and unverified both need nobody on record either way and no
+    // corroboration: the first reason that rules them out, if any.
+    let on_record_or_corroborated = || {
+        if !acks.is_empty() {
+            Some(ack_text())
+        } else if !denials.is_empty() {
+            Some(denial_text())
+        } else {
+            independent.map(|pair| format!("it is corroborated: {}", corroboration_text(pair)))
+        }
+    };
 
     let judge = |status: ClaimStatus| -> (bool, String) {
         match status {
@@ -337,15 +348,8 @@ fn judge_facts(
                 }
             }
             ClaimStatus::Alleged => {
-                if !acks.is_empty() {
-                    (false, ack_text())
-                } else if !denials.is_empty() {
-                    (false, denial_text())
-                } else if let Some(pair) = independent {
-                    (
-                        false,
-                        format!("it is corroborated: {}", corroboration_text(pair)),
-                    )
+                if let Some(reason) = on_record_or_corroborated() {
+                    (false, reason)
                 } else if supports.is_empty() {
                     (false, "nobody asserts it".into())
                 } else {
@@ -390,15 +394,8 @@ fn judge_facts(
                 }
             }
             ClaimStatus::Unverified => {
-                if !acks.is_empty() {
-                    (false, ack_text())
-                } else if !denials.is_empty() {
-                    (false, denial_text())
-                } else if let Some(pair) = independent {
-                    (
-                        false,
-                        format!("it is corroborated: {}", corroboration_text(pair)),
-                    )
+                if let Some(reason) = on_record_or_corroborated() {
+                    (false, reason)
                 } else {
                     (
                         true,
