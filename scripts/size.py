@@ -28,6 +28,16 @@ def run(*args):
     subprocess.run(args, check=True, cwd=ROOT)
 
 
+def node_gzip(path: pathlib.Path) -> int:
+    """gzip -9 bytes as the budget test counts them: Node's zlib, whose
+    output differs from Python's by about 1%."""
+    script = "process.stdout.write(String(require('zlib').gzipSync(require('fs').readFileSync(process.argv[1]), { level: 9 }).length))"
+    try:
+        return int(subprocess.run(["node", "-e", script, str(path)], check=True, capture_output=True, text=True).stdout)
+    except (OSError, subprocess.CalledProcessError):
+        return len(gzip.compress(path.read_bytes(), 9))
+
+
 def group(name: str) -> str:
     """The crate an item belongs to; our own code by module; closures under their owner."""
     if name.startswith("data segment"):
@@ -79,7 +89,7 @@ def main():
     shipped = {}
     for name in ["index.html", *sorted(named)]:
         f = DIST / name
-        shipped[name] = (f.stat().st_size, len(gzip.compress(f.read_bytes(), 9)))
+        shipped[name] = (f.stat().st_size, node_gzip(f))
     total_gz = sum(g for _, g in shipped.values())
 
     out = ["# What the page weighs", "",
