@@ -129,8 +129,7 @@ impl Index {
                     involved[p].push(a);
                 }
             }
-            involved[p].sort_unstable();
-            involved[p].dedup();
+            // Sorted and deduplicated with the rest below; a repeated name adds no token.
             for &a in &involved[p] {
                 raw.push(' ');
                 raw.push_str(&actor_text[a]);
