@@ -62,7 +62,9 @@ fn BriefingView(loaded: Arc<Loaded>) -> impl IntoView {
         tab,
         outcome,
         reveal: StoredValue::new(None),
+        printing: RwSignal::new(false),
     };
+    super::print::watch(cx.printing);
     provide_context(cx.clone());
 
     // View → address bar. Each change adds a history entry, so back and

@@ -25,8 +25,17 @@ pub fn InferenceNotes(notes: Vec<String>) -> impl IntoView {
 #[component]
 pub fn Chronology() -> impl IntoView {
     let cx = ctx();
-    let (b, index, outcome) = (cx.briefing.clone(), cx.index.clone(), cx.outcome);
+    let (b, index, outcome, printing) = (
+        cx.briefing.clone(),
+        cx.index.clone(),
+        cx.outcome,
+        cx.printing,
+    );
+    // Paper only: the screen never pays for rows it does not show.
     let rows = move || {
+        if !printing.get() {
+            return String::new();
+        }
         outcome.with(|o| {
             let mut html = chronology::rows_html(&chronology::rows(&b, &index, &o.matches));
             let more = o.matches.len().saturating_sub(MAX_ROWS);

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 #[component]
 pub fn EventCard(position: usize) -> impl IntoView {
     let cx = ctx();
-    let open = cx.open;
+    let (open, printing) = (cx.open, cx.printing);
     let b = cx.briefing.clone();
     let event = &b.events[cx.index.order[position]];
     let id = event.id.clone();
@@ -112,8 +112,9 @@ pub fn EventCard(position: usize) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
+            // Built only while shown: on screen when open, on paper always.
             <div id=detail_id class="detail" hidden=move || !is_open.get()>
-                <EventDetail position/>
+                {move || (is_open.get() || printing.get()).then(|| view! { <EventDetail position/> })}
             </div>
         </article>
     }

@@ -1,6 +1,8 @@
 //! The result list: month headings and events. Up to `WINDOW_AFTER` rows
-//! are all in the DOM (and print); beyond that only the rows in view, plus a
-//! margin, are, between two spacers sized from measured row heights.
+//! (`PRINT_ALL_UP_TO` while printing) are all in the DOM; beyond that only
+//! the rows in view, plus a margin, are, between two spacers sized from
+//! measured row heights. A filter change then costs the rows it brings into
+//! view, not the rows it matches.
 
 use super::{ctx, event_card::EventCard};
 use crate::layout::window;
@@ -45,7 +47,12 @@ impl Row {
     }
 }
 
-const WINDOW_AFTER: usize = 400;
+/// About two screens of cards: a short list is whole (find in page, tests
+/// that read every event); a longer one would cost a frame per card a filter
+/// brings back (a 1,000-event click took 250 ms at 400).
+const WINDOW_AFTER: usize = 60;
+/// On paper every row prints, up to this many.
+const PRINT_ALL_UP_TO: usize = 400;
 /// Rendered beyond the viewport on each side, in CSS pixels.
 const MARGIN: f64 = 900.0;
 
@@ -58,7 +65,15 @@ pub fn EventList(rows: Memo<Vec<Row>>) -> impl IntoView {
     scroll_opened_event_into_view(rows, heights, nudge);
     // Re-decided only when the list crosses the threshold: a closure reading
     // `rows` itself would rebuild the whole list on every filter change.
-    let windowed = Memo::new(move |_| rows.with(|r| r.len() > WINDOW_AFTER));
+    let printing = ctx().printing;
+    let windowed = Memo::new(move |_| {
+        let limit = if printing.get() {
+            PRINT_ALL_UP_TO
+        } else {
+            WINDOW_AFTER
+        };
+        rows.with(|r| r.len() > limit)
+    });
     let list = move || {
         if !windowed.get() {
             view! {

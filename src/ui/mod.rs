@@ -13,6 +13,7 @@ mod event_list;
 mod filters;
 mod header;
 mod marks;
+mod print;
 mod results;
 mod share;
 mod url;
@@ -75,6 +76,8 @@ pub struct Ctx {
     pub outcome: Memo<Outcome>,
     /// An event to bring into view when the events view next appears.
     pub reveal: StoredValue<Option<String>>,
+    /// The page is being printed: build what only paper shows (`print`).
+    pub printing: RwSignal<bool>,
 }
 
 pub fn ctx() -> Ctx {
