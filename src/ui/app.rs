@@ -77,8 +77,14 @@ fn BriefingView(loaded: Arc<Loaded>) -> impl IntoView {
         let step = history_step(previous.as_ref().map(|(p, t)| (p, *t)), &now);
         let query = now.to_query();
         url::note_shown(&query);
-        if query != url::current_query() {
+        if step.typing && !step.push {
+            // A keystroke continuing a run: the address bar follows when the
+            // typing pauses, not within the keystroke's frame.
+            url::replace_when_typing_pauses(query);
+        } else if query != url::current_query() {
             url::write(&query, step.push);
+        } else {
+            url::cancel_pending();
         }
         (now, step.typing)
     });

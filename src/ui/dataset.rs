@@ -416,7 +416,11 @@ impl Datasets {
                 ),
             }
         });
-        let history = window_event_listener(ev::popstate, move |_| self.restore());
+        let history = window_event_listener(ev::popstate, move |_| {
+            // A replace waiting for the typing to pause belongs to the entry left.
+            super::url::cancel_pending();
+            self.restore();
+        });
         // These last as long as the page: one set, whatever is on screen.
         std::mem::forget((over, leave, drop, history));
     }
