@@ -2,6 +2,35 @@
 //! the page in view (plus a margin), given each row's measured or estimated
 //! height. Only those rows are put in the DOM.
 
+/// Measured row heights by row key (a small dense number: a list of `n`
+/// events has keys below `2n`). A flat array, not a hash map: the window's
+/// tops are summed over every row on each filter change, and at 100,000
+/// rows hashing each key cost milliseconds a keystroke.
+#[derive(Debug, Default, Clone)]
+pub struct Heights(Vec<f64>);
+
+impl Heights {
+    /// The measured height of row `key`, if any.
+    pub fn get(&self, key: u64) -> Option<f64> {
+        self.0.get(key as usize).copied().filter(|h| *h > 0.0)
+    }
+
+    /// Records a measurement; true if it changed what was known by more
+    /// than half a pixel. 0 means "not measured": a row that measures no
+    /// height keeps its estimate.
+    pub fn set(&mut self, key: u64, height: f64) -> bool {
+        let key = key as usize;
+        if key >= self.0.len() {
+            self.0.resize(key + 1, 0.0);
+        }
+        let changed = (self.0[key] - height).abs() > 0.5;
+        if changed {
+            self.0[key] = height;
+        }
+        changed
+    }
+}
+
 /// Running tops: `tops[i]` is where row `i` starts; `tops[n]` is the total.
 pub fn tops(heights: impl IntoIterator<Item = f64>) -> Vec<f64> {
     let mut tops = vec![0.0];
@@ -34,6 +63,19 @@ pub fn scroll_target(origin: f64, tops: &[f64], row: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heights_remember_measurements_and_report_changes() {
+        let mut h = Heights::default();
+        assert_eq!(h.get(7), None);
+        assert!(h.set(7, 120.0));
+        assert_eq!(h.get(7), Some(120.0));
+        assert_eq!(h.get(6), None, "the rows below it are still unmeasured");
+        assert!(!h.set(7, 120.4), "half a pixel is no change");
+        assert!(h.set(7, 130.0));
+        assert_eq!(h.get(7), Some(130.0));
+        assert_eq!(h.get(1_000_000), None);
+    }
 
     #[test]
     fn scrolling_to_a_row_counts_from_the_start_of_the_list() {

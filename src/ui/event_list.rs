@@ -5,9 +5,9 @@
 //! view, not the rows it matches.
 
 use super::{ctx, event_card::EventCard};
-use crate::layout::window;
+use crate::layout::window::{self, Heights};
 use leptos::{ev, prelude::*};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use wasm_bindgen::JsCast;
 
 /// One row of the result list, by chronological position: the heading of
@@ -60,7 +60,7 @@ const MARGIN: f64 = 500.0;
 pub fn EventList(rows: Memo<Vec<Row>>) -> impl IntoView {
     // Measured row heights, by row key: shared by the window and the scroll
     // to an opened event, so both place rows alike.
-    let heights = StoredValue::new(HashMap::<u64, f64>::new());
+    let heights = StoredValue::new(Heights::default());
     let nudge = RwSignal::new(0u32);
     scroll_opened_event_into_view(rows, heights, nudge);
     // Re-decided only when the list crosses the threshold: a closure reading
@@ -128,7 +128,7 @@ fn HiddenOpenEvent(nudge: RwSignal<u32>) -> impl IntoView {
 }
 
 #[component]
-fn Windowed(rows: Memo<Vec<Row>>, heights: StoredValue<HashMap<u64, f64>>) -> impl IntoView {
+fn Windowed(rows: Memo<Vec<Row>>, heights: StoredValue<Heights>) -> impl IntoView {
     let list = NodeRef::<leptos::html::Div>::new();
     // Where the list starts on the page: the top spacer's top, which does not
     // move as the window does (the rendered rows' container does).
@@ -141,7 +141,7 @@ fn Windowed(rows: Memo<Vec<Row>>, heights: StoredValue<HashMap<u64, f64>>) -> im
             heights.with_value(|h| {
                 window::tops(
                     r.iter()
-                        .map(|row| *h.get(&row.key()).unwrap_or(&row.estimate())),
+                        .map(|row| h.get(row.key()).unwrap_or_else(|| row.estimate())),
                 )
             })
         })
@@ -202,10 +202,7 @@ fn Windowed(rows: Memo<Vec<Row>>, heights: StoredValue<HashMap<u64, f64>>) -> im
                     let height = child
                         .unchecked_into::<web_sys::HtmlElement>()
                         .offset_height() as f64;
-                    if h.get(&key).is_none_or(|old| (old - height).abs() > 0.5) {
-                        h.insert(key, height);
-                        changed = true;
-                    }
+                    changed |= h.set(key, height);
                 }
             });
             if changed {
@@ -257,7 +254,7 @@ fn read_viewport() -> (f64, f64) {
 /// filters were cleared to show an open event) shows the first open one.
 fn scroll_opened_event_into_view(
     rows: Memo<Vec<Row>>,
-    heights: StoredValue<HashMap<u64, f64>>,
+    heights: StoredValue<Heights>,
     nudge: RwSignal<u32>,
 ) {
     let cx = ctx();
@@ -303,11 +300,9 @@ fn scroll_opened_event_into_view(
                             .try_with_untracked(|r| {
                                 heights
                                     .try_with_value(|h| {
-                                        window::tops(
-                                            r[..row]
-                                                .iter()
-                                                .map(|x| *h.get(&x.key()).unwrap_or(&x.estimate())),
-                                        )
+                                        window::tops(r[..row].iter().map(|x| {
+                                            h.get(x.key()).unwrap_or_else(|| x.estimate())
+                                        }))
                                     })
                                     .unwrap_or_default()
                             })
