@@ -20,6 +20,11 @@ pub struct SearchIndex {
     /// `postings[starts[t]..starts[t + 1]]`: positions holding token `t`, ascending.
     starts: Vec<u32>,
     postings: Vec<u32>,
+    /// For each first character of a token, the positions holding a token
+    /// that begins with it: the first keystroke of a search ("u") would
+    /// otherwise union the postings of a large part of the vocabulary
+    /// (27 ms at 100,000 events), and each later keystroke narrows it.
+    initials: Vec<(char, Bits)>,
     len: usize,
 }
 
@@ -57,12 +62,28 @@ impl SearchIndex {
             tokens.push(token);
         }
         starts.push(postings.len() as u32);
-        SearchIndex {
+        let mut index = SearchIndex {
             tokens,
             starts,
             postings,
+            initials: Vec::new(),
             len,
+        };
+        // Tokens are sorted, so those sharing a first character are one run.
+        let mut t = 0;
+        while t < index.tokens.len() {
+            let Some(c) = index.tokens[t].chars().next() else {
+                t += 1;
+                continue;
+            };
+            let mut bits = Bits::empty(len);
+            while t < index.tokens.len() && index.tokens[t].starts_with(c) {
+                index.add_token(t, &mut bits);
+                t += 1;
+            }
+            index.initials.push((c, bits));
         }
+        index
     }
 
     fn add_token(&self, t: usize, into: &mut Bits) {
@@ -74,6 +95,13 @@ impl SearchIndex {
 
     /// Positions whose text has a token beginning with `prefix` (already folded, one word).
     pub fn prefix(&self, prefix: &str) -> Bits {
+        let mut chars = prefix.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return match self.initials.binary_search_by(|(i, _)| i.cmp(&c)) {
+                Ok(i) => self.initials[i].1.clone(),
+                Err(_) => Bits::empty(self.len),
+            };
+        }
         let mut bits = Bits::empty(self.len);
         let first = self.tokens.partition_point(|t| &**t < prefix);
         let run = self.tokens[first..].partition_point(|t| t.starts_with(prefix));
@@ -123,6 +151,29 @@ mod tests {
         );
         assert_eq!(ones(&index.prefix("zzz")), Vec::<usize>::new());
         assert_eq!(ones(&index.prefix("")), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn a_one_letter_word_matches_as_the_postings_would() {
+        let index = SearchIndex::new([
+            "Yuri Ušakov called",
+            "Peskov: a leak",
+            "USHAKOV, Ushakov",
+            "ülkü 2025 über",
+            "",
+        ]);
+        for c in "abcdefghijklmnopqrstuvwxyz0123456789u\u{fc}".chars() {
+            let word = c.to_string();
+            let first = index.tokens.partition_point(|t| **t < *word);
+            let run = index.tokens[first..].partition_point(|t| t.starts_with(c));
+            let mut expected = Bits::empty(index.len);
+            for t in first..first + run {
+                index.add_token(t, &mut expected);
+            }
+            assert_eq!(ones(&index.prefix(&word)), ones(&expected), "{word}");
+        }
+        assert_eq!(ones(&index.prefix("u")), vec![0, 2, 3]);
+        assert_eq!(ones(&index.prefix("2")), vec![3]);
     }
 
     #[test]
