@@ -28,6 +28,9 @@ fn counted_words_agree_with_their_number() {
     assert_eq!(report::count(1, "event", "events"), "1 event");
     assert_eq!(report::count(0, "event", "events"), "0 events");
     assert_eq!(report::count(17, "event", "events"), "17 events");
+    // The noun alone, beside a number shown apart (the filters' counts).
+    assert_eq!(report::noun(1, "event", "events"), "event");
+    assert_eq!(report::noun(0, "event", "events"), "events");
 }
 
 #[test]

@@ -12,7 +12,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// "1 event", "2 events", "0 events".
 pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{n} {}", noun(n, one, many))
+}
+
+/// The noun alone, for a number shown apart from it: "event" for 1, else "events".
+pub fn noun<'w>(n: usize, one: &'w str, many: &'w str) -> &'w str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
 }
 
 /// The filters that speak about claims and stances (status, stance, actor),

@@ -1,7 +1,7 @@
 use super::ctx;
 use crate::model::Day;
-use crate::query::{Facet, Filter, ViewState};
-use crate::report::count;
+use crate::query::{Facet, Filter, Outcome, ViewState};
+use crate::report::{count, noun};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -92,37 +92,9 @@ fn FacetFieldset(facet: Facet) -> impl IntoView {
             let subheading =
                 (option.group != last_group && !option.group.is_empty()).then_some(option.group);
             last_group = option.group;
-            let key = option.key.clone();
-            let id = format!("f-{}-{}", facet.param(), option.key);
-            let count = move || outcome.with(|o| o.counts(facet)[i]);
-            let checked = {
-                let key = key.clone();
-                Signal::derive(move || state.with(|s| s.selected(facet).contains(&key)))
-            };
-            let status_class =
-                (facet == Facet::Status).then(|| format!("dot status-{}", option.key));
             view! {
                 {subheading.map(|g| view! { <p class="subgroup" aria-hidden="true">{g}</p> })}
-                <div class="option" class:zero=move || count() == 0 && !checked.get()>
-                    <input
-                        type="checkbox"
-                        id=id.clone()
-                        prop:checked=checked
-                        on:change=move |e| {
-                            let on = event_target_checked(&e);
-                            state.update(|s| s.set(facet, &key, on));
-                        }
-                    />
-                    <label for=id>
-                        {status_class.map(|c| view! { <span class=c aria-hidden="true"></span> })}
-                        <span class="label">{option.label.clone()}</span>
-                        <span class="count">
-                            <span class="visually-hidden">", "</span>
-                            {count}
-                            <span class="visually-hidden">{move || if count() == 1 { " event" } else { " events" }}</span>
-                        </span>
-                    </label>
-                </div>
+                {option_row(state, outcome, facet, i, option.key, option.label)}
             }
         })
         .collect_view();
@@ -178,33 +150,7 @@ fn ManyActors() -> impl IntoView {
     };
     let option = move |i: usize| {
         let (key, label, _) = options[i].clone();
-        let id = format!("f-actor-{key}");
-        let count = move || outcome.with(|o| o.actor_counts[i]);
-        let checked = {
-            let key = key.clone();
-            Signal::derive(move || state.with(|s| s.actors.contains(&key)))
-        };
-        view! {
-            <div class="option" class:zero=move || count() == 0 && !checked.get()>
-                <input
-                    type="checkbox"
-                    id=id.clone()
-                    prop:checked=checked
-                    on:change=move |e| {
-                        let on = event_target_checked(&e);
-                        state.update(|s| s.set(Facet::Actor, &key, on));
-                    }
-                />
-                <label for=id>
-                    <span class="label">{label}</span>
-                    <span class="count">
-                        <span class="visually-hidden">", "</span>
-                        {count}
-                        <span class="visually-hidden">" events"</span>
-                    </span>
-                </label>
-            </div>
-        }
+        option_row(state, outcome, Facet::Actor, i, key, label)
     };
     view! {
         <fieldset class="facet facet-actor">
@@ -222,6 +168,48 @@ fn ManyActors() -> impl IntoView {
             </p>
             <For each=move || shown.get() key=|i| *i children=option/>
         </fieldset>
+    }
+}
+
+/// One checkbox of a filter: the option's label (after a status dot in the
+/// status filter) and the number of events that ticking it would give, read
+/// "Name, 3 events". The same for every filter and for the long actor list.
+fn option_row(
+    state: RwSignal<ViewState>,
+    outcome: Memo<Outcome>,
+    facet: Facet,
+    i: usize,
+    key: String,
+    label: String,
+) -> impl IntoView {
+    let id = format!("f-{}-{key}", facet.param());
+    let count = move || outcome.with(|o| o.counts(facet)[i]);
+    let checked = {
+        let key = key.clone();
+        Signal::derive(move || state.with(|s| s.selected(facet).contains(&key)))
+    };
+    let status_class = (facet == Facet::Status).then(|| format!("dot status-{key}"));
+    view! {
+        <div class="option" class:zero=move || count() == 0 && !checked.get()>
+            <input
+                type="checkbox"
+                id=id.clone()
+                prop:checked=checked
+                on:change=move |e| {
+                    let on = event_target_checked(&e);
+                    state.update(|s| s.set(facet, &key, on));
+                }
+            />
+            <label for=id>
+                {status_class.map(|c| view! { <span class=c aria-hidden="true"></span> })}
+                <span class="label">{label}</span>
+                <span class="count">
+                    <span class="visually-hidden">", "</span>
+                    {count}
+                    <span class="visually-hidden">{move || noun(count(), " event", " events")}</span>
+                </span>
+            </label>
+        </div>
     }
 }
 
