@@ -578,21 +578,21 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     ]
 }
 
+/// The pointers among `all` whose parent is an object (`Value::is_object`:
+/// fields) or an array (`Value::is_array`: elements).
+fn children_of<'p>(value: &Value, all: &'p [String], parent: fn(&Value) -> bool) -> Vec<&'p str> {
+    all.iter()
+        .map(String::as_str)
+        .filter(|p| !p.is_empty() && value.pointer(parent_and_last(p).0).is_some_and(parent))
+        .collect()
+}
+
 fn apply(value: &mut Value, mutation: &Mutation) {
     let mut all = Vec::new();
     pointers(value, String::new(), &mut all);
     match mutation {
         Mutation::DeleteField(pick) => {
-            let fields: Vec<&str> = all
-                .iter()
-                .map(String::as_str)
-                .filter(|p| {
-                    !p.is_empty()
-                        && value
-                            .pointer(parent_and_last(p).0)
-                            .is_some_and(Value::is_object)
-                })
-                .collect();
+            let fields = children_of(value, &all, Value::is_object);
             if fields.is_empty() {
                 return;
             }
@@ -607,16 +607,7 @@ fn apply(value: &mut Value, mutation: &Mutation) {
             }
         }
         Mutation::DuplicateElement(pick) => {
-            let elements: Vec<&str> = all
-                .iter()
-                .map(String::as_str)
-                .filter(|p| {
-                    !p.is_empty()
-                        && value
-                            .pointer(parent_and_last(p).0)
-                            .is_some_and(Value::is_array)
-                })
-                .collect();
+            let elements = children_of(value, &all, Value::is_array);
             if elements.is_empty() {
                 return;
             }
