@@ -33,6 +33,30 @@ fn set(value: &mut Value, pointer: &str, key: &str, new: Value) {
         .insert(key.into(), new);
 }
 
+/// An edit that puts `new` at `pointer`.
+fn put(pointer: &str, new: Value) -> impl FnOnce(&mut Value) + '_ {
+    move |v| *at(v, pointer) = new
+}
+
+/// An edit that sets the field `key` of the object at `pointer`.
+fn field<'k>(pointer: &'k str, key: &'k str, new: Value) -> impl FnOnce(&mut Value) + 'k {
+    move |v| set(v, pointer, key, new)
+}
+
+/// The minimal dataset with `edit` applied is refused, with a problem at
+/// `path` whose message contains `reason`.
+#[track_caller]
+fn rejects(edit: impl FnOnce(&mut Value), path: &str, reason: &str) {
+    assert_problem(&problems_after(edit), path, reason);
+}
+
+/// The minimal dataset with `edit` applied passes.
+#[track_caller]
+fn accepts(edit: impl FnOnce(&mut Value)) {
+    let problems = problems_after(edit);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
 #[track_caller]
 fn assert_problem(problems: &[Problem], path: &str, reason: &str) {
     assert!(
@@ -67,34 +91,41 @@ fn syntax_errors_give_line_and_column() {
 
 #[test]
 fn missing_required_fields_are_named() {
-    let problems = problems_after(|v| {
-        at(v, "/events/0")
-            .as_object_mut()
-            .unwrap()
-            .remove("summary");
-    });
-    assert_problem(&problems, "events[0].summary", "required but missing");
+    rejects(
+        |v| {
+            at(v, "/events/0")
+                .as_object_mut()
+                .unwrap()
+                .remove("summary");
+        },
+        "events[0].summary",
+        "required but missing",
+    );
 }
 
 #[test]
 fn wrong_types_are_named() {
-    let problems = problems_after(|v| set(v, "/actors/1", "aliases", json!("Bobby")));
-    assert_problem(
-        &problems,
+    rejects(
+        field("/actors/1", "aliases", json!("Bobby")),
         "actors[1].aliases",
         "expected an array, found a string",
     );
-    let problems = problems_after(|v| set(v, "/events/0", "secret", json!("yes")));
-    assert_problem(&problems, "events[0].secret", "expected true or false");
-    let problems = problems_after(|v| *at(v, "/meta/title") = json!(7));
-    assert_problem(&problems, "meta.title", "expected text, found a number");
+    rejects(
+        field("/events/0", "secret", json!("yes")),
+        "events[0].secret",
+        "expected true or false",
+    );
+    rejects(
+        put("/meta/title", json!(7)),
+        "meta.title",
+        "expected text, found a number",
+    );
 }
 
 #[test]
 fn unknown_fields_are_reported_with_the_allowed_ones() {
-    let problems = problems_after(|v| set(v, "/claims/0", "verdict", json!("true")));
-    assert_problem(
-        &problems,
+    rejects(
+        field("/claims/0", "verdict", json!("true")),
         "claims[0].verdict",
         "unknown field (allowed here: id, text, status",
     );
@@ -102,21 +133,22 @@ fn unknown_fields_are_reported_with_the_allowed_ones() {
 
 #[test]
 fn empty_required_text_is_rejected() {
-    let problems = problems_after(|v| *at(v, "/claims/0/stances/0/quote") = json!("   "));
-    assert_problem(&problems, "claims[0].stances[0].quote", "must not be empty");
+    rejects(
+        put("/claims/0/stances/0/quote", json!("   ")),
+        "claims[0].stances[0].quote",
+        "must not be empty",
+    );
 }
 
 #[test]
 fn unknown_enum_values_list_the_allowed_ones() {
-    let problems = problems_after(|v| *at(v, "/claims/0/status") = json!("rumoured"));
-    assert_problem(
-        &problems,
+    rejects(
+        put("/claims/0/status", json!("rumoured")),
         "claims[0].status",
         "unknown claim status \"rumoured\" (allowed: confirmed, partially_confirmed, alleged, disputed, denied, unverified or retracted)",
     );
-    let problems = problems_after(|v| *at(v, "/events/0/channel/modality") = json!("pigeon"));
-    assert_problem(
-        &problems,
+    rejects(
+        put("/events/0/channel/modality", json!("pigeon")),
         "events[0].channel.modality",
         "unknown modality \"pigeon\"",
     );
@@ -124,9 +156,8 @@ fn unknown_enum_values_list_the_allowed_ones() {
 
 #[test]
 fn duplicate_ids_are_reported() {
-    let problems = problems_after(|v| *at(v, "/actors/1/id") = json!("alice"));
-    assert_problem(
-        &problems,
+    rejects(
+        put("/actors/1/id", json!("alice")),
         "actors[1].id",
         "duplicate id \"alice\" (also actors[0])",
     );
@@ -134,9 +165,8 @@ fn duplicate_ids_are_reported() {
 
 #[test]
 fn ids_must_be_url_safe() {
-    let problems = problems_after(|v| *at(v, "/events/0/id") = json!("The Call"));
-    assert_problem(
-        &problems,
+    rejects(
+        put("/events/0/id", json!("The Call")),
         "events[0].id",
         "lowercase letters, digits and hyphens",
     );
@@ -165,58 +195,66 @@ fn references_to_missing_actors_sources_and_events_are_reported() {
 
 #[test]
 fn dates_that_do_not_parse_are_rejected() {
-    let problems = problems_after(|v| *at(v, "/events/0/date/value") = json!("Oct 2025"));
-    assert_problem(&problems, "events[0].date.value", "is not a date");
-    let problems = problems_after(|v| *at(v, "/meta/as_of") = json!("2025-02-30"));
-    assert_problem(&problems, "meta.as_of", "not a day of the calendar");
-    let problems = problems_after(|v| *at(v, "/sources/0/published") = json!("2025-11"));
-    assert_problem(&problems, "sources[0].published", "must be a full day");
+    rejects(
+        put("/events/0/date/value", json!("Oct 2025")),
+        "events[0].date.value",
+        "is not a date",
+    );
+    rejects(
+        put("/meta/as_of", json!("2025-02-30")),
+        "meta.as_of",
+        "not a day of the calendar",
+    );
+    rejects(
+        put("/sources/0/published", json!("2025-11")),
+        "sources[0].published",
+        "must be a full day",
+    );
 }
 
 #[test]
 fn ranges_that_end_before_they_start_are_rejected() {
-    let problems = problems_after(|v| {
-        *at(v, "/events/0/date") =
-            json!({"precision": "range", "value": "2025-10-20", "end": "2025-10-10"});
-    });
-    assert_problem(
-        &problems,
+    let range = |value: &str, end: &str| {
+        put(
+            "/events/0/date",
+            json!({"precision": "range", "value": value, "end": end}),
+        )
+    };
+    rejects(
+        range("2025-10-20", "2025-10-10"),
         "events[0].date.end",
         "ends (2025-10-10) before it starts (2025-10-20)",
     );
-    let ok = problems_after(|v| {
-        *at(v, "/events/0/date") =
-            json!({"precision": "range", "value": "2025-10-10", "end": "2025-10-20"});
-    });
-    assert!(ok.is_empty(), "{ok:#?}");
+    accepts(range("2025-10-10", "2025-10-20"));
 }
 
 #[test]
 fn precision_that_contradicts_the_date_is_rejected() {
-    let problems = problems_after(|v| *at(v, "/events/0/date/value") = json!("2025-10-14"));
-    assert_problem(
-        &problems,
+    rejects(
+        put("/events/0/date/value", json!("2025-10-14")),
         "events[0].date.value",
         "precision \"month\" needs a month (YYYY-MM)",
     );
-    let problems = problems_after(|v| {
-        *at(v, "/events/0/date") = json!({"precision": "part_of_month", "value": "2025-10"});
-    });
-    assert_problem(&problems, "events[0].date.part", "needs \"part\"");
-    let problems = problems_after(|v| {
-        *at(v, "/claims/0/stances/0/date") =
-            json!({"precision": "day", "value": "2025-10-29", "weekday": "friday"});
-    });
-    assert_problem(
-        &problems,
+    rejects(
+        put(
+            "/events/0/date",
+            json!({"precision": "part_of_month", "value": "2025-10"}),
+        ),
+        "events[0].date.part",
+        "needs \"part\"",
+    );
+    rejects(
+        put(
+            "/claims/0/stances/0/date",
+            json!({"precision": "day", "value": "2025-10-29", "weekday": "friday"}),
+        ),
         "claims[0].stances[0].date.weekday",
         "was a Wednesday, not a Friday",
     );
-    let ok = problems_after(|v| {
-        *at(v, "/events/0/date") =
-            json!({"precision": "part_of_month", "value": "2025-10", "part": "late"});
-    });
-    assert!(ok.is_empty(), "{ok:#?}");
+    accepts(put(
+        "/events/0/date",
+        json!({"precision": "part_of_month", "value": "2025-10", "part": "late"}),
+    ));
 }
 
 #[test]
@@ -227,19 +265,27 @@ fn urls_must_be_http_or_https() {
         "//example.org",
         "https://",
     ] {
-        let problems = problems_after(|v| *at(v, "/sources/0/url") = json!(bad));
-        assert_problem(&problems, "sources[0].url", "is not an http(s) URL");
+        rejects(
+            put("/sources/0/url", json!(bad)),
+            "sources[0].url",
+            "is not an http(s) URL",
+        );
     }
-    let ok = problems_after(|v| *at(v, "/sources/0/url") = json!("http://example.org/a?b=c"));
-    assert!(ok.is_empty(), "{ok:#?}");
+    accepts(put("/sources/0/url", json!("http://example.org/a?b=c")));
 }
 
 #[test]
 fn required_lists_may_not_be_empty() {
-    let problems = problems_after(|v| *at(v, "/claims/0/stances") = json!([]));
-    assert_problem(&problems, "claims[0].stances", "at least one entry");
-    let problems = problems_after(|v| *at(v, "/events/0/sources") = json!([]));
-    assert_problem(&problems, "events[0].sources", "at least one entry");
+    rejects(
+        put("/claims/0/stances", json!([])),
+        "claims[0].stances",
+        "at least one entry",
+    );
+    rejects(
+        put("/events/0/sources", json!([])),
+        "events[0].sources",
+        "at least one entry",
+    );
 }
 
 #[test]
@@ -507,15 +553,15 @@ fn an_override_keeps_a_status_with_a_reason_and_only_when_needed() {
         "required but missing",
     );
     // Not needed where the rules allow the status anyway.
-    let problems = problems_after(|v| {
-        set(
-            v,
+    rejects(
+        field(
             "/claims/0",
             "status_override",
             json!({"reason": "Because."}),
-        )
-    });
-    assert_problem(&problems, "claims[0].status_override", "is not needed");
+        ),
+        "claims[0].status_override",
+        "is not needed",
+    );
 }
 
 #[test]
@@ -541,100 +587,69 @@ fn the_rule_names_what_the_status_needs() {
 
 #[test]
 fn a_stance_names_an_event_it_was_made_in() {
-    let ok = problems_after(|v| set(v, "/claims/0/stances/0", "event", json!("call")));
-    assert!(ok.is_empty(), "{ok:#?}");
-    let problems = problems_after(|v| set(v, "/claims/0/stances/0", "event", json!("briefing")));
-    assert_problem(
-        &problems,
+    accepts(field("/claims/0/stances/0", "event", json!("call")));
+    rejects(
+        field("/claims/0/stances/0", "event", json!("briefing")),
         "claims[0].stances[0].event",
         "event \"briefing\", which is not in the dataset",
     );
-    let problems = problems_after(|v| {
-        *at(v, "/events/0/participants") = json!([{"actor": "alice", "role": "speaker"}]);
-        set(v, "/claims/0/stances/0", "event", json!("call"));
-    });
-    assert_problem(
-        &problems,
+    rejects(
+        |v| {
+            *at(v, "/events/0/participants") = json!([{"actor": "alice", "role": "speaker"}]);
+            set(v, "/claims/0/stances/0", "event", json!("call"));
+        },
         "claims[0].stances[0].event",
         "\"bob\" is not a participant of event \"call\"",
     );
-    let problems = problems_after(|v| set(v, "/claims/0/stances/0", "on_behalf_of", json!("zed")));
-    assert_problem(
-        &problems,
+    rejects(
+        field("/claims/0/stances/0", "on_behalf_of", json!("zed")),
         "claims[0].stances[0].on_behalf_of",
         "actor \"zed\"",
     );
-    let problems = problems_after(|v| set(v, "/claims/0/stances/0", "on_behalf_of", json!("bob")));
-    assert_problem(&problems, "claims[0].stances[0].on_behalf_of", "own actor");
+    rejects(
+        field("/claims/0/stances/0", "on_behalf_of", json!("bob")),
+        "claims[0].stances[0].on_behalf_of",
+        "own actor",
+    );
 }
 
 #[test]
 fn inferred_markers_fit_where_they_sit() {
     let marker = |kind: &str| json!([{"kind": kind, "reason": "Why."}]);
-    let ok = problems_after(|v| {
+    accepts(|v| {
         set(v, "/events/0/date", "inferred", marker("year_from_context"));
         set(v, "/sources/0", "inferred", marker("chain_from_context"));
         *at(v, "/claims/0/stances/0/date") = json!({"precision": "day", "value": "2025-10-29",
             "weekday": "wednesday", "inferred": [{"kind": "day_from_weekday", "reason": "Why."},
             {"kind": "weekday_from_context", "reason": "Why."}]});
     });
-    assert!(ok.is_empty(), "{ok:#?}");
-    let problems =
-        problems_after(|v| set(v, "/events/0/date", "inferred", marker("day_from_weekday")));
-    assert_problem(
-        &problems,
-        "events[0].date.inferred[0].kind",
-        "needs precision \"day\"",
-    );
-    let problems = problems_after(|v| {
-        set(
-            v,
-            "/events/0/date",
-            "inferred",
-            marker("weekday_from_context"),
-        )
-    });
-    assert_problem(
-        &problems,
-        "events[0].date.inferred[0].kind",
-        "needs the \"weekday\"",
-    );
-    let problems = problems_after(|v| {
-        set(
-            v,
-            "/events/0/date",
-            "inferred",
-            marker("chain_from_context"),
-        )
-    });
-    assert_problem(
-        &problems,
-        "events[0].date.inferred[0].kind",
-        "does not belong on a date",
-    );
-    let problems =
-        problems_after(|v| set(v, "/sources/0", "inferred", marker("year_from_context")));
-    assert_problem(
-        &problems,
+    for (kind, reason) in [
+        ("day_from_weekday", "needs precision \"day\""),
+        ("weekday_from_context", "needs the \"weekday\""),
+        ("chain_from_context", "does not belong on a date"),
+    ] {
+        rejects(
+            field("/events/0/date", "inferred", marker(kind)),
+            "events[0].date.inferred[0].kind",
+            reason,
+        );
+    }
+    rejects(
+        field("/sources/0", "inferred", marker("year_from_context")),
         "sources[0].inferred[0].kind",
         "does not belong on a source",
     );
-    let problems = problems_after(|v| {
-        set(
-            v,
+    rejects(
+        field(
             "/sources/0",
             "inferred",
             json!([{"kind": "chain_from_context"}]),
-        )
-    });
-    assert_problem(
-        &problems,
+        ),
         "sources[0].inferred[0].reason",
         "required but missing",
     );
-    let problems = problems_after(|v| set(v, "/sources/0", "inferred", marker("guess")));
-    assert_problem(
-        &problems,
+    rejects(
+        field("/sources/0", "inferred", marker("guess")),
         "sources[0].inferred[0].kind",
         "unknown inference kind \"guess\"",
     );
@@ -642,37 +657,38 @@ fn inferred_markers_fit_where_they_sit() {
 
 #[test]
 fn undated_dates_have_nothing_but_their_precision() {
-    let ok = problems_after(|v| *at(v, "/events/0/date") = json!({"precision": "undated"}));
-    assert!(ok.is_empty(), "{ok:#?}");
-    for (field, value) in [
+    accepts(put("/events/0/date", json!({"precision": "undated"})));
+    for (key, value) in [
         ("value", json!("2025-10")),
         ("weekday", json!("monday")),
         ("end", json!("2025-10-02")),
     ] {
-        let problems = problems_after(|v| {
-            *at(v, "/events/0/date") = json!({"precision": "undated"});
-            set(v, "/events/0/date", field, value.clone());
-        });
-        assert_problem(
-            &problems,
-            &format!("events[0].date.{field}"),
+        rejects(
+            put(
+                "/events/0/date",
+                json!({"precision": "undated", key: value}),
+            ),
+            &format!("events[0].date.{key}"),
             "an \"undated\" date has no",
         );
     }
-    let problems = problems_after(|v| {
-        *at(v, "/events/0/date") = json!({"precision": "undated", "inferred": [{"kind": "year_from_context", "reason": "Why."}]});
-    });
-    assert_problem(
-        &problems,
+    rejects(
+        put(
+            "/events/0/date",
+            json!({"precision": "undated", "inferred": [{"kind": "year_from_context", "reason": "Why."}]}),
+        ),
         "events[0].date.inferred[0].kind",
         "nothing inferred",
     );
     // Without "undated", a date still needs its value.
-    let problems = problems_after(|v| {
-        at(v, "/events/0/date")
-            .as_object_mut()
-            .unwrap()
-            .remove("value");
-    });
-    assert_problem(&problems, "events[0].date.value", "required but missing");
+    rejects(
+        |v| {
+            at(v, "/events/0/date")
+                .as_object_mut()
+                .unwrap()
+                .remove("value");
+        },
+        "events[0].date.value",
+        "required but missing",
+    );
 }
