@@ -125,19 +125,17 @@ fn no_date_is_more_exact_than_its_sources() {
 fn the_undated_2025_statements_read_as_the_source_allows() {
     let (b, _) = bundled();
     let event = |id: &str| b.events.iter().find(|e| e.id == id).unwrap();
-    assert_eq!(event("witkoff-ushakov-call").date.display(), "October 2025");
-    assert_eq!(
-        event("ushakov-dmitriev-call").date.display(),
-        "late October 2025"
-    );
-    assert_eq!(
-        event("peskov-leak-undermines-peace").date.display(),
-        "a Wednesday, October 2025 or later"
-    );
-    assert_eq!(
-        event("white-house-denies-back-channel").date.display(),
-        "Thursday, 27 July 2023"
-    );
+    for (id, shown) in [
+        ("witkoff-ushakov-call", "October 2025"),
+        ("ushakov-dmitriev-call", "late October 2025"),
+        (
+            "peskov-leak-undermines-peace",
+            "a Wednesday, October 2025 or later",
+        ),
+        ("white-house-denies-back-channel", "Thursday, 27 July 2023"),
+    ] {
+        assert_eq!(event(id).date.display(), shown, "{id}");
+    }
     assert_eq!(
         event("witkoff-putin-moscow-planned").status.label(),
         "planned"

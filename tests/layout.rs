@@ -288,16 +288,28 @@ fn crowd(actors: usize, events: usize, per_event: usize) -> Briefing {
     load(&data.to_string()).unwrap()
 }
 
+/// The contacts network of `crowd(actors, events, per_event)`, whose
+/// events involve every actor: the first `MAX_NODES` are drawn, the others
+/// counted, and the picture reads.
+fn crowd_network(
+    actors: usize,
+    events: usize,
+    per_event: usize,
+) -> (Briefing, Index, network::NetworkLayout) {
+    let b = crowd(actors, events, per_event);
+    let index = Index::new(&b);
+    let n = network::layout(&b, &index, false);
+    assert_eq!(n.nodes.len(), actors.min(network::MAX_NODES));
+    assert_eq!(n.hidden_nodes, actors - n.nodes.len());
+    assert_network_reads(&n);
+    (b, index, n)
+}
+
 #[test]
 fn the_network_stays_legible_from_5_to_300_actors() {
     for actors in [5, 40, 120, 300] {
-        let b = crowd(actors, actors, 2);
-        let index = Index::new(&b);
-        let n = network::layout(&b, &index, false);
-        assert_eq!(n.nodes.len(), actors.min(network::MAX_NODES));
-        assert_eq!(n.hidden_nodes, actors.saturating_sub(network::MAX_NODES));
+        let (_, _, n) = crowd_network(actors, actors, 2);
         assert!(!n.edges.is_empty());
-        assert_network_reads(&n);
     }
 }
 
@@ -306,26 +318,17 @@ fn the_network_stays_legible_from_5_to_300_actors() {
 /// participants, not their square.
 #[test]
 fn a_contact_with_10000_participants_costs_linear_work() {
-    let b = crowd(10_000, 1, 10_000);
-    let index = Index::new(&b);
-    let n = network::layout(&b, &index, false);
+    let (_, _, n) = crowd_network(10_000, 1, 10_000);
     assert_eq!(n.stars, 1);
-    assert_eq!(n.nodes.len(), network::MAX_NODES);
     assert!(n.work < network::MAX_NODES, "{} pair insertions", n.work);
     assert!(n.edges.len() <= network::MAX_NODES);
-    assert_network_reads(&n);
 }
 
 #[test]
 fn ten_thousand_actors_in_ten_thousand_events_stay_bounded() {
-    let b = crowd(10_000, 10_000, 3);
-    let index = Index::new(&b);
-    let n = network::layout(&b, &index, false);
-    assert_eq!(n.nodes.len(), network::MAX_NODES);
-    assert_eq!(n.hidden_nodes, 10_000 - network::MAX_NODES);
+    let (b, index, n) = crowd_network(10_000, 10_000, 3);
     assert!(n.work <= 3 * 10_000, "{} pair insertions", n.work);
     assert!(n.edges.len() <= network::MAX_EDGES);
-    assert_network_reads(&n);
     let t = timeline::layout(&b, &index.order, 900.0);
     assert!(t.binned, "10,000 marks are counted in bins");
     let bins = timeline::bins(&t, &vec![true; t.marks.len()]);
