@@ -2,7 +2,7 @@
 
 mod common;
 
-use briefing::model::{load, Briefing, Day};
+use briefing::model::{load, Briefing, ClaimStatus, Day};
 use briefing::query::fold::fold;
 use briefing::query::{Facet, Filter, Index, ViewState, SECRET_KEY};
 use common::{bundled, Rng};
@@ -211,6 +211,27 @@ fn the_engine_agrees_with_a_naive_filter_on_random_datasets() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn each_event_knows_the_distinct_statuses_of_its_claims_in_vocabulary_order() {
+    let mut datasets = vec![bundled().0];
+    datasets.extend([1, 2].map(|seed| generated(150, seed)));
+    for b in &datasets {
+        let index = Index::new(b);
+        let mut with_several = 0;
+        for p in 0..index.len() {
+            // What the event card once worked out itself: a set of its claims' statuses.
+            let naive: BTreeSet<ClaimStatus> = index.claims[p]
+                .iter()
+                .map(|&c| b.claims[c].status)
+                .collect();
+            let statuses = index.claim_statuses(p);
+            assert_eq!(statuses, naive.into_iter().collect::<Vec<_>>(), "{p}");
+            with_several += usize::from(statuses.len() > 1);
+        }
+        assert!(with_several > 0, "some event has claims of two statuses");
     }
 }
 

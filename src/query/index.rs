@@ -44,6 +44,8 @@ pub struct Index {
     pub claims: Vec<Vec<usize>>,
     /// Stances (claim index, stance index) made in the event at each position.
     pub stances: Vec<Vec<(usize, usize)>>,
+    /// The statuses of the claims at each position, one bit per `ClaimStatus`.
+    status_bits: Vec<u32>,
     /// Positions each stance (by claim, then stance) was made in.
     made_in: Vec<Vec<Vec<usize>>>,
     actor_at: HashMap<String, usize>,
@@ -116,7 +118,7 @@ impl Index {
         // event with thousands of participants stays linear); statuses and
         // stance kinds as one bit per vocabulary entry.
         let mut involved: Vec<Vec<usize>> = vec![Vec::new(); n];
-        let mut statuses: Vec<u32> = vec![0; n];
+        let mut status_bits: Vec<u32> = vec![0; n];
         let mut text: Vec<String> = vec![String::new(); n];
         let mut claims: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut stances: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
@@ -161,7 +163,7 @@ impl Index {
                     continue;
                 };
                 claims[p].push(c);
-                statuses[p] |= 1 << claim.status as u32;
+                status_bits[p] |= 1 << claim.status as u32;
                 text[p].push(' ');
                 text[p].push_str(&claim.text);
                 for stance in &claim.stances {
@@ -245,7 +247,7 @@ impl Index {
             .iter()
             .map(|&s| {
                 option(s.key(), s.label(), "", &|p| {
-                    statuses[p] & 1 << s as u32 != 0
+                    status_bits[p] & 1 << s as u32 != 0
                 })
             })
             .filter(|o| o.events.count() > 0)
@@ -305,11 +307,23 @@ impl Index {
             position,
             claims,
             stances,
+            status_bits,
             made_in: made,
             actor_at,
             actor_names,
             source_at,
         }
+    }
+
+    /// The distinct statuses of the claims about the event at `position`
+    /// (its badges), in the order of `ClaimStatus`.
+    pub fn claim_statuses(&self, position: usize) -> Vec<ClaimStatus> {
+        let bits = self.status_bits[position];
+        ClaimStatus::ALL
+            .iter()
+            .copied()
+            .filter(|&s| bits & 1 << s as u32 != 0)
+            .collect()
     }
 
     /// Positions of the events `claim`'s stance `stance` was made in.

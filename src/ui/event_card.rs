@@ -2,7 +2,6 @@ use super::{ctx, date_view, detail::EventDetail, ActorButton};
 use crate::model::{EventStatus, Vocab};
 use crate::report;
 use leptos::{ev, prelude::*};
-use std::collections::BTreeSet;
 
 /// One event: heading (a button that opens its detail), date, channel,
 /// participants and the statuses of its claims.
@@ -57,10 +56,7 @@ pub fn EventCard(position: usize) -> impl IntoView {
         }
         parts.join(" · ")
     };
-    let mut statuses: BTreeSet<_> = BTreeSet::new();
-    for &c in &cx.index.claims[position] {
-        statuses.insert(b.claims[c].status);
-    }
+    let statuses = cx.index.claim_statuses(position);
     let participants = event
         .participants
         .iter()
