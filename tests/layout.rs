@@ -8,7 +8,7 @@ use briefing::layout::timeline::{self, text_width, TARGET};
 mod common;
 
 use briefing::model::{load, Briefing, Vocab};
-use briefing::query::Index;
+use briefing::query::{Facet, Index, ViewState};
 use common::bundled;
 use serde_json::json;
 
@@ -221,6 +221,58 @@ fn the_network_puts_the_sides_apart_and_styles_what_is_known() {
     assert!(all.edges.iter().any(|e| e.known == Known::Alleged));
     assert!(all.edges.len() > n.edges.len());
     assert_network_reads(&all);
+}
+
+#[test]
+fn the_network_dims_what_the_filters_leave_out() {
+    let (b, index) = bundled();
+    let n = network::layout(&b, &index, true);
+    let all = network::shown(&n, &index, &vec![true; index.len()]);
+    assert!(
+        all.nodes.iter().chain(&all.edges).all(|&s| s),
+        "nothing kept out"
+    );
+    let none = network::shown(&n, &index, &[]);
+    assert!(
+        none.nodes.iter().chain(&none.edges).all(|&s| !s),
+        "all dimmed"
+    );
+    let matches = |actor: &str| {
+        let mut state = ViewState::default();
+        state.set(Facet::Actor, actor, true);
+        index.query(&state).matches
+    };
+    let key = |node: usize| index.actors[n.nodes[node].option].key.as_str();
+    for chosen in 0..n.nodes.len() {
+        let kept_positions = matches(key(chosen));
+        let mut kept = vec![false; index.len()];
+        kept_positions.iter().for_each(|&p| kept[p] = true);
+        let shown = network::shown(&n, &index, &kept);
+        assert!(
+            shown.nodes[chosen],
+            "{} is kept by its own filter",
+            key(chosen)
+        );
+        for node in 0..n.nodes.len() {
+            // Shown when the two actors share a kept event.
+            let shares = matches(key(node))
+                .iter()
+                .any(|p| kept_positions.contains(p));
+            assert_eq!(
+                shown.nodes[node],
+                shares,
+                "{} with {}",
+                key(node),
+                key(chosen)
+            );
+        }
+        for (e, edge) in n.edges.iter().enumerate() {
+            let behind = edge.events.iter().any(|p| kept_positions.contains(p));
+            assert_eq!(shown.edges[e], behind);
+            // An edge's events involve both its actors.
+            assert!(!behind || (shown.nodes[edge.a] && shown.nodes[edge.b]));
+        }
+    }
 }
 
 /// No two nodes overlap, no label leaves the picture or covers a node, and

@@ -597,6 +597,31 @@ fn place(nodes: &mut [Node], groups: &[(String, Side)]) -> (f64, f64, Vec<Column
     (width, HEAD + tallest + 8.0, columns)
 }
 
+/// What of the picture the filters keep (the rest is dimmed): each node
+/// whose actor is involved in a kept event, each edge with a kept event
+/// behind it. `kept` is by chronological position, as the index numbers them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub nodes: Vec<bool>,
+    pub edges: Vec<bool>,
+}
+
+pub fn shown(layout: &NetworkLayout, index: &Index, kept: &[bool]) -> Shown {
+    let kept_one = |p: usize| kept.get(p).copied().unwrap_or(false);
+    Shown {
+        nodes: layout
+            .nodes
+            .iter()
+            .map(|n| index.actors[n.option].events.ones().any(kept_one))
+            .collect(),
+        edges: layout
+            .edges
+            .iter()
+            .map(|e| e.events.iter().any(|&p| kept_one(p)))
+            .collect(),
+    }
+}
+
 /// A straight line between columns; within a column a curve that bows
 /// towards the middle of the picture, so it never runs through the nodes
 /// between its ends.

@@ -69,31 +69,24 @@ pub fn Network(kept: Memo<Vec<bool>>) -> impl IntoView {
         if drawn != Some(id) {
             el.set_inner_html(&draw::network(&l, &b, &index));
         }
-        kept.with(|k| {
-            let kept_one = |p: usize| k.get(p).copied().unwrap_or(false);
-            for (i, n) in l.nodes.iter().enumerate() {
-                let option = &index.actors[n.option];
-                let id = format!("network-node-{i}");
-                set_attr(
-                    &id,
-                    "data-dim",
-                    (!option.events.ones().any(kept_one)).then_some(""),
-                );
-                let selected = state.with(|s| s.actors.contains(&option.key));
-                set_attr(
-                    &id,
-                    "aria-pressed",
-                    Some(if selected { "true" } else { "false" }),
-                );
-            }
-            for (i, e) in l.edges.iter().enumerate() {
-                set_attr(
-                    &format!("network-edge-{i}"),
-                    "data-dim",
-                    (!e.events.iter().any(|&p| kept_one(p))).then_some(""),
-                );
-            }
-        });
+        let shown = kept.with(|k| network::shown(&l, &index, k));
+        for (i, n) in l.nodes.iter().enumerate() {
+            let id = format!("network-node-{i}");
+            set_attr(&id, "data-dim", (!shown.nodes[i]).then_some(""));
+            let selected = state.with(|s| s.actors.contains(&index.actors[n.option].key));
+            set_attr(
+                &id,
+                "aria-pressed",
+                Some(if selected { "true" } else { "false" }),
+            );
+        }
+        for (i, kept) in shown.edges.iter().enumerate() {
+            set_attr(
+                &format!("network-edge-{i}"),
+                "data-dim",
+                (!kept).then_some(""),
+            );
+        }
         id
     });
     view! {
