@@ -3,9 +3,11 @@
 mod common;
 
 use briefing::model::{load, Briefing, ClaimStatus, Day};
+use briefing::query::finder::{self, ActorFinder, SHOWN_ACTORS};
 use briefing::query::fold::fold;
 use briefing::query::{Facet, Filter, Index, ViewState, SECRET_KEY};
 use common::{bundled, Rng};
+use serde_json::json;
 use std::collections::BTreeSet;
 
 fn ids(b: &Briefing, index: &Index, state: &ViewState) -> Vec<String> {
@@ -233,6 +235,65 @@ fn each_event_knows_the_distinct_statuses_of_its_claims_in_vocabulary_order() {
         }
         assert!(with_several > 0, "some event has claims of two statuses");
     }
+}
+
+/// The minimal dataset with `n` more actors, each in a call with Alice; the
+/// eighth is "Jurij Ušakov".
+fn many_actors(n: usize) -> Briefing {
+    let mut v: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/minimal.json")).unwrap();
+    for i in 0..n {
+        let name = match i {
+            7 => "Jurij Ušakov".to_string(),
+            _ => format!("Actor {i}"),
+        };
+        let actor = json!({"id": format!("a{i}"), "name": name, "role": "Envoy",
+            "affiliation": "C-land", "kind": "government_official"});
+        let call = json!({"id": format!("e{i}"), "title": "A call",
+            "date": {"precision": "month", "value": "2025-10"}, "status": "happened",
+            "channel": {"modality": "phone_call"}, "summary": "A call.", "sources": ["paper"],
+            "participants": [{"actor": "alice", "role": "initiator"},
+                             {"actor": format!("a{i}"), "role": "recipient"}]});
+        v["actors"].as_array_mut().unwrap().push(actor);
+        v["events"].as_array_mut().unwrap().push(call);
+    }
+    common::valid("many actors", &v.to_string())
+}
+
+#[test]
+fn the_long_actor_list_keeps_the_ticked_and_finds_the_others_by_folded_name() {
+    let (_, small) = bundled();
+    assert!(
+        !finder::is_long(&small),
+        "the bundled actors are all listed"
+    );
+    let b = many_actors(100);
+    let index = Index::new(&b);
+    assert!(finder::is_long(&index));
+    let finder = ActorFinder::new(&index);
+    let none = BTreeSet::new();
+    // Nothing typed: the most involved, in the options' order.
+    let first: Vec<usize> = (0..SHOWN_ACTORS).collect();
+    assert_eq!(finder.shown(&index, &none, ""), first);
+    // Ticked actors come first and stay whatever is typed.
+    let (last, middle) = (index.actors.len() - 1, SHOWN_ACTORS + 3);
+    let ticked: BTreeSet<String> = [last, middle]
+        .iter()
+        .map(|&i| index.actors[i].key.clone())
+        .collect();
+    let shown = finder.shown(&index, &ticked, "");
+    assert_eq!(shown[..2], [middle, last]);
+    assert_eq!(shown[2..], first[..]);
+    assert_eq!(
+        finder.shown(&index, &ticked, "no such name"),
+        [middle, last]
+    );
+    // What is typed matches folded names: case and diacritics aside.
+    let found = finder.shown(&index, &none, "USAKOV");
+    assert_eq!(found.len(), 1);
+    assert_eq!(index.actors[found[0]].key, "a7");
+    let typed = finder.shown(&index, &none, "actor 1");
+    assert_eq!(typed.len(), 11, "Actor 1 and Actor 10 to 19");
 }
 
 #[test]

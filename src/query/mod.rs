@@ -2,6 +2,7 @@
 //! interactive briefing. No browser APIs.
 
 pub mod bits;
+pub mod finder;
 pub mod fold;
 pub mod history;
 pub mod index;

@@ -1,5 +1,6 @@
 use super::ctx;
 use crate::model::Day;
+use crate::query::finder::{self, ActorFinder};
 use crate::query::{Facet, Filter, Outcome, ViewState};
 use crate::report::{count, noun};
 use leptos::prelude::*;
@@ -80,10 +81,10 @@ fn FacetFieldset(facet: Facet) -> impl IntoView {
     let cx = ctx();
     let state = cx.state;
     let outcome = cx.outcome;
-    let options = cx.index.options(facet).to_vec();
-    if facet == Facet::Actor && options.len() > SHOWN_ACTORS {
+    if facet == Facet::Actor && finder::is_long(&cx.index) {
         return view! { <ManyActors/> }.into_any();
     }
+    let options = cx.index.options(facet).to_vec();
     let mut last_group = "";
     let items = options
         .into_iter()
@@ -107,50 +108,29 @@ fn FacetFieldset(facet: Facet) -> impl IntoView {
     .into_any()
 }
 
-/// Beyond this many actors, the list shows the most involved ones (and the
-/// ticked ones) and a box finds the others: 10,000 checkboxes, each with a
-/// live count, made every click take seconds.
-const SHOWN_ACTORS: usize = 60;
-
+/// The actor filter of a dataset with many actors: the ticked actors and the
+/// most involved others whose name contains what is typed (`query::finder`).
 #[component]
 fn ManyActors() -> impl IntoView {
     let cx = ctx();
-    let (state, outcome) = (cx.state, cx.outcome);
-    let options: std::sync::Arc<Vec<(String, String, String)>> = std::sync::Arc::new(
-        cx.index
-            .options(Facet::Actor)
-            .iter()
-            .map(|o| {
-                (
-                    o.key.clone(),
-                    o.label.clone(),
-                    crate::query::fold::fold(&o.label),
-                )
-            })
-            .collect(),
-    );
-    let total = options.len();
+    let (state, outcome, index) = (cx.state, cx.outcome, cx.index);
+    let finder = ActorFinder::new(&index);
+    let total = index.actors.len();
     let find = RwSignal::new(String::new());
     let shown = {
-        let options = options.clone();
-        Memo::new(move |_| {
-            let needle = crate::query::fold::fold(&find.get());
-            state.with(|s| {
-                // Ticked actors stay in view; then the most involved that match.
-                let mut out: Vec<usize> = (0..total)
-                    .filter(|&i| s.actors.contains(&options[i].0))
-                    .collect();
-                let matching = (0..total).filter(|&i| {
-                    !s.actors.contains(&options[i].0) && options[i].2.contains(&needle)
-                });
-                out.extend(matching.take(SHOWN_ACTORS));
-                out
-            })
-        })
+        let index = index.clone();
+        Memo::new(move |_| find.with(|f| state.with(|s| finder.shown(&index, &s.actors, f))))
     };
     let option = move |i: usize| {
-        let (key, label, _) = options[i].clone();
-        option_row(state, outcome, Facet::Actor, i, key, label)
+        let o = &index.actors[i];
+        option_row(
+            state,
+            outcome,
+            Facet::Actor,
+            i,
+            o.key.clone(),
+            o.label.clone(),
+        )
     };
     view! {
         <fieldset class="facet facet-actor">
