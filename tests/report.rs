@@ -1,7 +1,7 @@
 //! The reading views' logic on the bundled dataset: card order, claims of a
 //! view, "who says what", citations, CSV and JSON downloads, counted words.
 
-use briefing::model::{load, Briefing, Vocab, BUNDLED};
+use briefing::model::{load, Briefing, Day, Vocab, BUNDLED};
 use briefing::query::{Facet, Index, ViewState};
 use briefing::report;
 
@@ -31,6 +31,36 @@ fn counted_words_agree_with_their_number() {
     // The noun alone, beside a number shown apart (the filters' counts).
     assert_eq!(report::noun(1, "event", "events"), "event");
     assert_eq!(report::noun(0, "event", "events"), "events");
+}
+
+#[test]
+fn the_active_filters_read_in_words() {
+    let (_, index) = setup();
+    assert!(report::filter_words(&index, &ViewState::default()).is_empty());
+    let mut state = with(Facet::Actor, &["yuriy-ushakov", "kirill-dmitriev"]);
+    state.set(Facet::Status, "denied", true);
+    // A key the data does not have reads as itself.
+    state.set(Facet::Channel, "carrier_pigeon", true);
+    state.search = "  call ".into();
+    state.from = Day::parse("2025-10-01");
+    assert_eq!(
+        report::filter_words(&index, &state),
+        [
+            ("Actor", "Kirill Dmitriev or Yuriy Ushakov".to_string()),
+            ("Channel", "carrier_pigeon".to_string()),
+            ("Claim status", "denied".to_string()),
+            ("Search", "“call”".to_string()),
+            ("Date range", "1 October 2025 to the end".to_string()),
+        ]
+    );
+    state = ViewState {
+        to: Day::parse("2023-07-28"),
+        ..ViewState::default()
+    };
+    assert_eq!(
+        report::filter_words(&index, &state),
+        [("Date range", "the beginning to 28 July 2023".to_string())]
+    );
 }
 
 #[test]

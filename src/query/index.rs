@@ -478,9 +478,8 @@ impl Index {
     /// For an empty result: each active filter, with how many events there
     /// would be without it alone.
     pub fn without_each(&self, state: &ViewState) -> Vec<(Filter, usize)> {
-        Filter::ALL
-            .into_iter()
-            .filter(|&f| state.is_active(f))
+        state
+            .active_filters()
             .map(|f| {
                 let mut relaxed = state.clone();
                 relaxed.clear(f);

@@ -189,6 +189,11 @@ impl ViewState {
         Filter::ALL.iter().any(|&f| self.is_active(f))
     }
 
+    /// The filters set, in the order of `Filter::ALL`.
+    pub fn active_filters(&self) -> impl Iterator<Item = Filter> + '_ {
+        Filter::ALL.into_iter().filter(|&f| self.is_active(f))
+    }
+
     /// Clears every filter; open events stay open.
     pub fn clear_filters(&mut self) {
         for filter in Filter::ALL {

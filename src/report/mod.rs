@@ -7,7 +7,7 @@ mod json;
 pub use json::to_json;
 
 use crate::model::{Briefing, DateSpec, EventStatus, Speech, Vocab};
-use crate::query::{Facet, Index, ViewState};
+use crate::query::{Facet, Filter, Index, ViewState};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// "1 event", "2 events", "0 events".
@@ -22,6 +22,32 @@ pub fn noun<'w>(n: usize, one: &'w str, many: &'w str) -> &'w str {
     } else {
         many
     }
+}
+
+/// The filters set, in words, for "Filters: Actor: Yuriy Ushakov · …" on
+/// screen and in print: each filter's label and what it is set to ("Yuriy
+/// Ushakov or Kirill Dmitriev", "“call”", "1 October 2025 to the end").
+pub fn filter_words(index: &Index, state: &ViewState) -> Vec<(&'static str, String)> {
+    state
+        .active_filters()
+        .map(|filter| {
+            let value = match filter {
+                Filter::Facet(facet) => state
+                    .selected(facet)
+                    .iter()
+                    .map(|k| index.option_label(facet, k).unwrap_or(k).to_string())
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+                Filter::Search => format!("“{}”", state.search.trim()),
+                Filter::Dates => format!(
+                    "{} to {}",
+                    state.from.map_or("the beginning".into(), |d| d.long()),
+                    state.to.map_or("the end".into(), |d| d.long())
+                ),
+            };
+            (filter.label(), value)
+        })
+        .collect()
 }
 
 /// The filters that speak about claims and stances (status, stance, actor),

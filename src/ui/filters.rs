@@ -1,7 +1,7 @@
 use super::ctx;
 use crate::model::Day;
 use crate::query::finder::{self, ActorFinder};
-use crate::query::{Facet, Filter, Outcome, ViewState};
+use crate::query::{Facet, Outcome, ViewState};
 use crate::report::{count, noun};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,8 +15,7 @@ pub fn FilterPanel() -> impl IntoView {
     let cx = ctx();
     let (state, outcome) = (cx.state, cx.outcome);
     let open = RwSignal::new(false);
-    let active =
-        Memo::new(move |_| state.with(|s| Filter::ALL.iter().filter(|&&f| s.is_active(f)).count()));
+    let active = Memo::new(move |_| state.with(|s| s.active_filters().count()));
     let show_results = move |_| {
         open.set(false);
         if let Some(results) = document().get_element_by_id("results") {

@@ -7,8 +7,8 @@ use super::{
     share::ShareTools,
     who::WhoSaysWhat,
 };
-use crate::query::{rows::under_headings, Filter, Tab, ViewState};
-use crate::report::count;
+use crate::query::{rows::under_headings, Tab, ViewState};
+use crate::report::{self, count};
 use leptos::prelude::*;
 
 /// The count, notices, active filters, the views (events, claims, who says
@@ -123,29 +123,7 @@ fn EventsView(rows: Memo<Vec<Row>>) -> impl IntoView {
 fn ActiveFilters() -> impl IntoView {
     let cx = ctx();
     let (state, index) = (cx.state, cx.index.clone());
-    let summary = Memo::new(move |_| {
-        state.with(|s| {
-            let mut parts = Vec::new();
-            for filter in Filter::ALL.into_iter().filter(|&f| s.is_active(f)) {
-                let value = match filter {
-                    Filter::Facet(facet) => s
-                        .selected(facet)
-                        .iter()
-                        .map(|k| index.option_label(facet, k).unwrap_or(k).to_string())
-                        .collect::<Vec<_>>()
-                        .join(" or "),
-                    Filter::Search => format!("“{}”", s.search.trim()),
-                    Filter::Dates => format!(
-                        "{} to {}",
-                        s.from.map_or("the beginning".into(), |d| d.long()),
-                        s.to.map_or("the end".into(), |d| d.long())
-                    ),
-                };
-                parts.push((filter.label(), value));
-            }
-            parts
-        })
-    });
+    let summary = Memo::new(move |_| state.with(|s| report::filter_words(&index, s)));
     view! {
         <Show when=move || state.with(ViewState::has_filters) fallback=|| view! { <p class="active-filters">"No filters: all events."</p> }>
             <p class="active-filters">
