@@ -1,7 +1,7 @@
 //! The reading views' logic on the bundled dataset: card order, claims of a
 //! view, "who says what", citations, CSV and JSON downloads, counted words.
 
-use briefing::model::{load, Briefing, Day, Vocab, BUNDLED};
+use briefing::model::{load, Briefing, Channel, Day, Modality, Source, Track, Vocab, BUNDLED};
 use briefing::query::{Facet, Index, ViewState};
 use briefing::report;
 
@@ -61,6 +61,43 @@ fn the_active_filters_read_in_words() {
         report::filter_words(&index, &state),
         [("Date range", "the beginning to 28 July 2023".to_string())]
     );
+}
+
+#[test]
+fn sources_channels_and_the_as_of_date_read_in_words() {
+    let mut source = Source {
+        id: "s".into(),
+        outlet: "TASR".into(),
+        chain: vec!["DPA".into(), "TASS".into()],
+        title: Some("Talks".into()),
+        author: Some("A. Author".into()),
+        published: Some("2023-07-28".into()),
+        language: "en".into(),
+        url: None,
+        note: None,
+        inferred: Vec::new(),
+    };
+    assert_eq!(
+        report::source_line(&source),
+        "TASR, citing DPA, citing TASS — “Talks”, by A. Author — published 2023-07-28"
+    );
+    (source.chain, source.title, source.author, source.published) = (vec![], None, None, None);
+    assert_eq!(
+        report::source_line(&source),
+        "TASR — publication date not given"
+    );
+    let mut channel = Channel {
+        track: Some(Track::Track1_5),
+        modality: Modality::PhoneCall,
+    };
+    assert_eq!(report::channel_words(&channel), "Phone call · Track 1.5");
+    channel = Channel {
+        track: None,
+        modality: Modality::Publication,
+    };
+    assert_eq!(report::channel_words(&channel), "Publication");
+    assert_eq!(report::as_of_words("2025-11-01"), "1 November 2025");
+    assert_eq!(report::as_of_words("autumn 2025"), "autumn 2025");
 }
 
 #[test]

@@ -6,7 +6,7 @@
 mod json;
 pub use json::to_json;
 
-use crate::model::{Briefing, DateSpec, EventStatus, Speech, Vocab};
+use crate::model::{Briefing, Channel, DateSpec, Day, EventStatus, Source, Speech, Vocab};
 use crate::query::{Facet, Filter, Index, ViewState};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -254,6 +254,37 @@ pub fn source_text(b: &Briefing, index: &Index, source: &str) -> String {
         text.push_str(&format!(", {url}"));
     }
     text
+}
+
+/// A source as an event's detail lists it: "TASR, citing DPA — “Title”, by
+/// A. Author — published 2023-07-28" (or "— publication date not given").
+pub fn source_line(source: &Source) -> String {
+    let mut text = source.chain_text();
+    if let Some(title) = &source.title {
+        text.push_str(&format!(" — “{title}”"));
+    }
+    if let Some(author) = &source.author {
+        text.push_str(&format!(", by {author}"));
+    }
+    text.push_str(&match &source.published {
+        Some(day) => format!(" — published {day}"),
+        None => " — publication date not given".to_string(),
+    });
+    text
+}
+
+/// An event's channel on its card: "Phone call · Track 1", "Publication".
+pub fn channel_words(channel: &Channel) -> String {
+    match channel.track {
+        Some(track) => format!("{} · {}", channel.modality.label(), track.label()),
+        None => channel.modality.label().to_string(),
+    }
+}
+
+/// The briefing's as-of date in words ("1 November 2025"), or as written
+/// when it is not a day.
+pub fn as_of_words(as_of: &str) -> String {
+    Day::parse(as_of).map_or_else(|| as_of.to_string(), Day::long)
 }
 
 /// One plain-text line to paste into a note or an article:

@@ -87,17 +87,7 @@ pub fn EventDetail(position: usize) -> impl IntoView {
 /// "TASR, citing DPA, citing TASS — title — 28 July 2023", linked when a URL is known.
 #[component]
 pub fn SourceLine(source: Source) -> impl IntoView {
-    let mut text = source.chain_text();
-    if let Some(title) = &source.title {
-        text.push_str(&format!(" — “{title}”"));
-    }
-    if let Some(author) = &source.author {
-        text.push_str(&format!(", by {author}"));
-    }
-    text.push_str(&match &source.published {
-        Some(day) => format!(" — published {day}"),
-        None => " — publication date not given".to_string(),
-    });
+    let text = report::source_line(&source);
     view! {
         <p class="source">
             <span class="source-label">"Source: "</span>

@@ -48,14 +48,7 @@ pub fn EventCard(position: usize) -> impl IntoView {
         }
     };
 
-    let channel = {
-        let mut parts: Vec<&str> = Vec::new();
-        parts.push(event.channel.modality.label());
-        if let Some(track) = event.channel.track {
-            parts.push(track.label());
-        }
-        parts.join(" · ")
-    };
+    let channel = report::channel_words(&event.channel);
     let statuses = cx.index.claim_statuses(position);
     let participants = event
         .participants

@@ -1,4 +1,5 @@
-use crate::model::{Day, Meta};
+use crate::model::Meta;
+use crate::report::as_of_words;
 use leptos::prelude::*;
 
 fn system_prefers_dark() -> bool {
@@ -7,10 +8,6 @@ fn system_prefers_dark() -> bool {
         .ok()
         .flatten()
         .is_some_and(|q| q.matches())
-}
-
-fn as_of_text(as_of: &str) -> String {
-    Day::parse(as_of).map_or_else(|| as_of.to_string(), Day::long)
 }
 
 /// The briefing's masthead: marking, title, as-of date, and the bottom line
@@ -43,7 +40,7 @@ pub fn Masthead(meta: Meta) -> impl IntoView {
             </div>
             {subtitle.map(|s| view! { <p class="subtitle">{s}</p> })}
             <p class="asof">
-                "As of " <time datetime=as_of.clone()>{as_of_text(&as_of)}</time> " · " {compiled_by}
+                "As of " <time datetime=as_of.clone()>{as_of_words(&as_of)}</time> " · " {compiled_by}
             </p>
             <details class="bottom-line" open=wide>
                 <summary>"Summary and key points"</summary>
@@ -78,7 +75,7 @@ pub fn EmbedHeader(meta: Meta, source: Option<String>) -> impl IntoView {
             // Another file must not pass for the bundled briefing.
             {source.map(|s| view! { <p class="embed-dataset">"Dataset: " <strong>{s}</strong> " (not the bundled briefing)"</p> })}
             <p class="asof">
-                "As of " <time datetime=meta.as_of.clone()>{as_of_text(&meta.as_of)}</time> " · " {meta.compiled_by}
+                "As of " <time datetime=meta.as_of.clone()>{as_of_words(&meta.as_of)}</time> " · " {meta.compiled_by}
                 " · " <a href=full target="_blank" rel="noopener">"Open the full briefing"</a>
             </p>
         </header>
