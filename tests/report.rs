@@ -1,7 +1,10 @@
 //! The reading views' logic on the bundled dataset: card order, claims of a
 //! view, "who says what", citations, CSV and JSON downloads, counted words.
 
-use briefing::model::{load, Briefing, Channel, Day, Modality, Source, Track, Vocab, BUNDLED};
+use briefing::model::{
+    load, Briefing, Channel, ClaimStatus, Day, Inference, InferenceKind, Modality, Source,
+    StatusOverride, Track, Vocab, BUNDLED,
+};
 use briefing::query::{Facet, Index, ViewState};
 use briefing::report;
 
@@ -98,6 +101,40 @@ fn sources_channels_and_the_as_of_date_read_in_words() {
     assert_eq!(report::channel_words(&channel), "Publication");
     assert_eq!(report::as_of_words("2025-11-01"), "1 November 2025");
     assert_eq!(report::as_of_words("autumn 2025"), "autumn 2025");
+}
+
+#[test]
+fn inferences_and_the_curators_judgement_read_in_words() {
+    let why = |kind, reason: &str| Inference {
+        kind,
+        reason: reason.into(),
+    };
+    let inferred = [
+        why(InferenceKind::DayFromWeekday, "Said “on Wednesday”."),
+        why(InferenceKind::ChainFromContext, "The wire is named later."),
+    ];
+    assert_eq!(
+        report::inference_words(&inferred[0]),
+        "Day derived from a weekday and the publication date: Said “on Wednesday”."
+    );
+    assert_eq!(
+        report::inferences_words(&inferred),
+        "Day derived from a weekday and the publication date: Said “on Wednesday”. \
+         · Source chain inferred, not stated: The wire is named later."
+    );
+    assert_eq!(report::inferences_words(&[]), "");
+    let (b, _) = setup();
+    let mut claim = b.claims[0].clone();
+    claim.status_override = None;
+    assert_eq!(report::judgement_words(&claim), None);
+    claim.status = ClaimStatus::Confirmed;
+    claim.status_override = Some(StatusOverride {
+        reason: "Confirmed off the record.".into(),
+    });
+    assert_eq!(
+        report::judgement_words(&claim).as_deref(),
+        Some("“confirmed” is kept against the status rules. Confirmed off the record.")
+    );
 }
 
 #[test]

@@ -6,7 +6,9 @@
 mod json;
 pub use json::to_json;
 
-use crate::model::{Briefing, Channel, DateSpec, Day, EventStatus, Source, Speech, Vocab};
+use crate::model::{
+    Briefing, Channel, Claim, DateSpec, Day, EventStatus, Inference, Source, Speech, Vocab,
+};
 use crate::query::{Facet, Filter, Index, ViewState};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -285,6 +287,36 @@ pub fn channel_words(channel: &Channel) -> String {
 /// when it is not a day.
 pub fn as_of_words(as_of: &str) -> String {
     Day::parse(as_of).map_or_else(|| as_of.to_string(), Day::long)
+}
+
+/// An inference in words, its kind first: "Day derived from a weekday and
+/// the publication date: why".
+pub fn inference_words(i: &Inference) -> String {
+    // Labels are ASCII: no Unicode case tables in the wasm for this.
+    let mut what = i.kind.label().to_string();
+    what[..1].make_ascii_uppercase();
+    format!("{what}: {}", i.reason)
+}
+
+/// Several inferences in words, joined: "…: why · Year inferred from context: why".
+pub fn inferences_words(inferred: &[Inference]) -> String {
+    inferred
+        .iter()
+        .map(inference_words)
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The curator's judgement on a claim whose status the rules do not give:
+/// "“confirmed” is kept against the status rules. Why"; none without one.
+pub fn judgement_words(claim: &Claim) -> Option<String> {
+    claim.status_override.as_ref().map(|o| {
+        format!(
+            "“{}” is kept against the status rules. {}",
+            claim.status.label(),
+            o.reason
+        )
+    })
 }
 
 /// One plain-text line to paste into a note or an article:

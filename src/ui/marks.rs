@@ -4,7 +4,8 @@
 //! built with plain DOM calls (`dom.rs`): the page shows many of them, and
 //! one shape keeps the wasm small.
 
-use crate::model::{Briefing, Claim, Inference, InferenceKind, Vocab};
+use crate::model::{Briefing, Claim, Inference, InferenceKind};
+use crate::report;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -26,7 +27,7 @@ pub fn number_notes(b: &Briefing) -> Vec<String> {
             numbers.insert((i.kind, i.reason.clone()), n + 1);
         }
     });
-    notes.into_iter().map(reason).collect()
+    notes.into_iter().map(report::inference_words).collect()
 }
 
 /// "3" or "3, 7": the notes a mark refers to.
@@ -49,7 +50,7 @@ pub fn inferred(inferred: &[Inference]) -> AnyView {
     if inferred.is_empty() {
         return ().into_any();
     }
-    let reasons = reasons(inferred);
+    let reasons = report::inferences_words(inferred);
     // One element: the reason is its data-reason attribute, which CSS shows
     // on hover, on focus and in print (style/main.css); one element type keeps
     // the wasm small, and the text stays text (an attribute, never markup).
@@ -59,25 +60,12 @@ pub fn inferred(inferred: &[Inference]) -> AnyView {
         .into_any()
 }
 
-/// "Day derived from a weekday …: why · Year inferred from context: why"
-fn reasons(inferred: &[Inference]) -> String {
-    inferred.iter().map(reason).collect::<Vec<_>>().join(" · ")
-}
-
-/// "Day derived from a weekday …: why"
-fn reason(i: &Inference) -> String {
-    // Labels are ASCII: no Unicode case tables in the wasm for this.
-    let mut what = i.kind.label().to_string();
-    what[..1].make_ascii_uppercase();
-    format!("{what}: {}", i.reason)
-}
-
 /// The same “inferred” mark for views built with plain DOM calls (`dom.rs`).
 pub fn inferred_in(parent: &web_sys::Element, inferred: &[Inference]) {
     if inferred.is_empty() {
         return;
     }
-    let reasons = reasons(inferred);
+    let reasons = report::inferences_words(inferred);
     super::dom::text(parent, " ");
     let mark = super::dom::add(parent, "span", "inferred", "inferred");
     for (name, value) in [
@@ -93,16 +81,9 @@ pub fn inferred_in(parent: &web_sys::Element, inferred: &[Inference]) {
 
 /// The same “Curator's judgement: …” for views built with plain DOM calls.
 pub fn curators_judgement_in(parent: &web_sys::Element, claim: &Claim) {
-    if let Some(o) = &claim.status_override {
+    if let Some(words) = report::judgement_words(claim) {
         let p = super::dom::add(parent, "p", "note curators-judgement", "");
         super::dom::add(&p, "span", "note-label", "Curator's judgement: ");
-        super::dom::text(
-            &p,
-            &format!(
-                "“{}” is kept against the status rules. {}",
-                claim.status.label(),
-                o.reason
-            ),
-        );
+        super::dom::text(&p, &words);
     }
 }
