@@ -138,6 +138,16 @@ fn inferences_and_the_curators_judgement_read_in_words() {
 }
 
 #[test]
+fn a_download_is_named_after_the_title() {
+    assert_eq!(
+        report::file_stem("Witkoff–Ushakov calls: 2025"),
+        "witkoff-ushakov-calls-2025"
+    );
+    assert_eq!(report::file_stem("  Ušakov's   line "), "ušakov-s-line");
+    assert_eq!(report::file_stem("— ? —"), "briefing");
+}
+
+#[test]
 fn a_card_puts_the_claims_matching_the_filters_first() {
     let (b, index) = setup();
     let bloomberg = index.position_of("bloomberg-publishes-recordings").unwrap();

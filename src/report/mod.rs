@@ -361,6 +361,22 @@ pub const CSV_HEADER: [&str; 9] = [
     "source chain",
 ];
 
+/// The name of a download, without its extension: the briefing's title in
+/// lowercase words joined by hyphens ("Witkoff–Ushakov calls" →
+/// "witkoff-ushakov-calls"), or "briefing" when it has no letters or digits.
+pub fn file_stem(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.is_empty() {
+        "briefing".into()
+    } else {
+        words.join("-")
+    }
+}
+
 /// The current view as CSV: one row per stance on a claim the view shows,
 /// with the event it was made in (or, when the data names none, the events
 /// of its claim).

@@ -28,7 +28,7 @@ pub fn ShareTools() -> impl IntoView {
     let cx = ctx();
     let said = RwSignal::new("");
     let copy_link = move |_| copy(window().location().href().unwrap_or_default(), said);
-    let name = slug(&cx.briefing.meta.title);
+    let name = report::file_stem(&cx.briefing.meta.title);
     let csv = {
         let (cx, name) = (cx.clone(), name.clone());
         move |_| {
@@ -61,19 +61,6 @@ pub fn ShareTools() -> impl IntoView {
                 </div>
             </details>
         </div>
-    }
-}
-
-fn slug(title: &str) -> String {
-    let words: Vec<String> = title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    if words.is_empty() {
-        "briefing".into()
-    } else {
-        words.join("-")
     }
 }
 
