@@ -504,7 +504,7 @@ fn bad_link_parameters_are_ignored_with_a_notice() {
 
 #[test]
 fn only_datasets_on_the_same_site_are_accepted() {
-    use briefing::query::state::{check_data_url, data_param};
+    use briefing::query::state::{check_data_url, data_param, without_data};
     for ok in [
         "other.json",
         "datasets/other.json",
@@ -541,6 +541,19 @@ fn only_datasets_on_the_same_site_are_accepted() {
         Some(Err(_))
     ));
     assert_eq!(data_param("?q=data"), None);
+    // After a dataset fails, the address keeps the view but not the file.
+    for (query, view) in [
+        ("?data=x.json&status=denied", "?status=denied"),
+        (
+            "?status=denied&data=x.json&data&q=data",
+            "?status=denied&q=data",
+        ),
+        ("?data=x.json", ""),
+        ("", ""),
+        ("?&&embed=1&", "?embed=1"),
+    ] {
+        assert_eq!(without_data(query), view, "{query}");
+    }
 }
 
 #[test]

@@ -373,6 +373,22 @@ pub fn data_param(query: &str) -> Option<Result<String, String>> {
     })
 }
 
+/// `query` without its `data` parameters: the same view, for the bundled
+/// briefing ("?data=x.json&status=denied" → "?status=denied"; "" when
+/// nothing else is left). Empty parts are dropped too.
+pub fn without_data(query: &str) -> String {
+    let kept: Vec<&str> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && p.split('=').next() != Some("data"))
+        .collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
+}
+
 /// A dataset URL must stay on this site: relative, with no scheme, no host
 /// ("//host"), no white space at its ends and no backslashes (which browsers
 /// read as slashes). The page also resolves it and compares origins before

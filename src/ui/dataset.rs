@@ -10,7 +10,9 @@
 
 use super::url;
 use crate::model::{self, decode::too_big, decode::MAX_BYTES, Briefing};
-use crate::query::{state::data_param, Index, ViewState};
+use crate::query::state::{data_param, without_data};
+use crate::query::{Index, ViewState};
+use crate::report::count;
 use leptos::{ev, prelude::*};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -137,7 +139,7 @@ impl Datasets {
                 "This view showed a file from your computer, which a reload cannot reopen. The bundled briefing is shown instead; open the file again with “Open dataset…”.".into(),
                 Vec::new(),
             );
-            self.show_bundled(&strip_data(&query));
+            self.show_bundled(&without_data(&query));
             return;
         }
         match data_param(&query) {
@@ -217,12 +219,11 @@ impl Datasets {
     }
 
     pub fn fail(self, label: String, problems: Vec<String>) {
-        let n = problems.len();
         self.fail_with(
             format!("The dataset “{label}” could not be used"),
             format!(
-                "{n} problem{} found. The briefing below is unchanged.",
-                if n == 1 { " was" } else { "s were" }
+                "{} found. The briefing below is unchanged.",
+                count(problems.len(), "problem was", "problems were")
             ),
             problems,
         );
@@ -261,7 +262,7 @@ impl Datasets {
             if self.current.with_untracked(Option::is_none) {
                 // Nothing on screen yet: the bundled briefing, under an
                 // address that no longer names the file that failed.
-                let view = strip_data(&query);
+                let view = without_data(&query);
                 self.show_bundled(&view);
                 url::write(&view, false);
             } else {
@@ -284,7 +285,7 @@ impl Datasets {
         self.generation.update_value(|g| *g += 1);
         if let Some(what) = self.loading.get_untracked() {
             self.loading.set(None);
-            let view = strip_data(&url::current_query());
+            let view = without_data(&url::current_query());
             self.fail_with(
                 format!("The dataset “{what}” was not waited for"),
                 "The bundled briefing is shown instead.".into(),
@@ -462,20 +463,6 @@ pub fn marker_value(local: Option<(u32, &str)>) -> JsValue {
     let state = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&state, &MARKER.into(), &marker);
     state.into()
-}
-
-/// `query` without its `data` parameter: the view, for the bundled briefing.
-fn strip_data(query: &str) -> String {
-    let kept: Vec<&str> = query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty() && p.split('=').next() != Some("data"))
-        .collect();
-    if kept.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", kept.join("&"))
-    }
 }
 
 /// Fetches `relative` from this site, provably: resolved against the page
