@@ -7,7 +7,7 @@ use briefing::layout::network::{self, Known, Side};
 use briefing::layout::timeline::{self, text_width, TARGET};
 mod common;
 
-use briefing::model::{load, Briefing, Vocab};
+use briefing::model::{load, Briefing, Day, Vocab};
 use briefing::query::{Facet, Index, ViewState};
 use common::bundled;
 use serde_json::json;
@@ -146,6 +146,27 @@ fn a_brush_on_the_bundled_axis_snaps_to_months() {
     assert_eq!(unit, timeline::Unit::Month);
     assert_eq!(from.day, 1);
     assert!(timeline::range_words(from, to, unit).contains("2025"));
+}
+
+#[test]
+fn a_date_range_shades_from_its_first_day_to_the_end_of_its_last() {
+    let (b, index) = bundled();
+    let axis = timeline::layout(&b, &index.order, 900.0).axis;
+    assert_eq!(axis.span(None, None), (axis.x0(), axis.x1()));
+    let (first, last) = (
+        Day::from_ordinal(axis.start()),
+        Day::from_ordinal(axis.end()),
+    );
+    let whole = axis.span(Some(first), Some(last));
+    assert!((whole.0 - axis.x0()).abs() < 1e-9 && (whole.1 - axis.x1()).abs() < 1e-9);
+    let s = axis.segments[1];
+    let day = Day::from_ordinal(s.start + 1);
+    let (x0, x1) = axis.span(Some(day), Some(day));
+    assert_eq!(x0, axis.x(day.ordinal()));
+    assert_eq!(x1, axis.x_end(day.ordinal()));
+    assert!(x0 < x1, "one day has a width");
+    assert_eq!(axis.span(Some(day), None), (x0, axis.x1()));
+    assert_eq!(axis.span(None, Some(day)), (axis.x0(), x1));
 }
 
 #[test]

@@ -126,6 +126,14 @@ impl Axis {
             None => self.x(day),
         }
     }
+    /// From the left edge of `from` to the right edge of `to`, an open end
+    /// reaching the end of the axis: the x span a date range shades.
+    pub fn span(&self, from: Option<Day>, to: Option<Day>) -> (f64, f64) {
+        (
+            from.map_or(self.x0(), |d| self.x(d.ordinal())),
+            to.map_or(self.x1(), |d| self.x_end(d.ordinal())),
+        )
+    }
     /// The segment under `x`, or the nearest one.
     pub fn segment_at(&self, x: f64) -> Option<&Segment> {
         self.segments.iter().min_by(|a, b| {

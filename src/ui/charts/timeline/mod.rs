@@ -94,19 +94,10 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
             set_attr(id, "x", Some(&format!("{:.1}", x0.min(x1))));
             set_attr(id, "width", Some(&format!("{:.1}", (x1 - x0).abs())));
         };
-        let range = state.with(|s| {
-            (s.from.is_some() || s.to.is_some()).then(|| {
-                (
-                    s.from.map_or(l.axis.x0(), |d| l.axis.x(d.ordinal())),
-                    s.to.map_or(l.axis.x1(), |d| l.axis.x_end(d.ordinal())),
-                )
-            })
-        });
+        let range =
+            state.with(|s| (s.from.is_some() || s.to.is_some()).then(|| l.axis.span(s.from, s.to)));
         shade("timeline-range", range);
-        let dragged = brush.with(|b| {
-            b.as_ref()
-                .map(|b| (l.axis.x(b.from.ordinal()), l.axis.x_end(b.to.ordinal())))
-        });
+        let dragged = brush.with(|b| b.as_ref().map(|b| l.axis.span(Some(b.from), Some(b.to))));
         shade("timeline-brush", dragged);
         id
     });
