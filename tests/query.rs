@@ -557,6 +557,25 @@ fn only_datasets_on_the_same_site_are_accepted() {
 }
 
 #[test]
+fn a_click_toggles_an_option_or_shows_only_some_actors() {
+    let mut state = with(Facet::Status, &["denied"]);
+    state.set(Facet::Actor, "vladimir-putin", true);
+    state.toggle(Facet::Actor, "yuriy-ushakov");
+    state.toggle(Facet::Actor, "vladimir-putin");
+    assert_eq!(state.actors, BTreeSet::from(["yuriy-ushakov".to_string()]));
+    state.only_actors(["steve-witkoff".to_string(), "kirill-dmitriev".to_string()]);
+    assert_eq!(
+        state.actors,
+        BTreeSet::from(["kirill-dmitriev".to_string(), "steve-witkoff".to_string()])
+    );
+    assert_eq!(
+        state.statuses,
+        BTreeSet::from(["denied".to_string()]),
+        "the other filters stay"
+    );
+}
+
+#[test]
 fn embed_mode_is_a_link_parameter() {
     let (_, index) = bundled();
     let (state, notices) = ViewState::from_query("?embed=1&status=denied", &index);

@@ -169,6 +169,19 @@ impl ViewState {
         }
     }
 
+    /// Ticks an option, or unticks it if it was ticked (a network node).
+    pub fn toggle(&mut self, facet: Facet, key: &str) {
+        let on = !self.selected(facet).contains(key);
+        self.set(facet, key, on);
+    }
+
+    /// The events involving any of these actors (an actor's name, a network
+    /// edge): the actor filter is set to them alone; the others stay.
+    pub fn only_actors(&mut self, keys: impl IntoIterator<Item = String>) {
+        self.actors.clear();
+        self.actors.extend(keys);
+    }
+
     pub fn is_active(&self, filter: Filter) -> bool {
         match filter {
             Filter::Facet(f) => !self.selected(f).is_empty(),

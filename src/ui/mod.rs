@@ -87,10 +87,7 @@ pub fn ctx() -> Ctx {
 impl Ctx {
     /// Shows only the events involving one actor (the actor buttons in events).
     pub fn only_actor(&self, id: &str) {
-        self.state.update(|s| {
-            s.actors.clear();
-            s.actors.insert(id.to_string());
-        });
+        self.state.update(|s| s.only_actors([id.to_string()]));
     }
 
     /// Opens an event (from the timeline, a claim) and shows it in the events view.

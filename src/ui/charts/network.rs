@@ -30,20 +30,14 @@ pub fn Network(kept: Memo<Vec<bool>>) -> impl IntoView {
                 return false;
             };
             let key = index.actors[node.option].key.clone();
-            state.update(|s| {
-                let on = !s.actors.contains(&key);
-                s.set(Facet::Actor, &key, on);
-            });
+            state.update(|s| s.toggle(Facet::Actor, &key));
             true
         } else if let Some(edge) = touched(e, "data-edge")
             .and_then(|(_, v)| v.parse::<usize>().ok())
             .and_then(|i| l.edges.get(i))
         {
             let keys = [edge.a, edge.b].map(|n| index.actors[l.nodes[n].option].key.clone());
-            state.update(|s| {
-                s.actors.clear();
-                s.actors.extend(keys);
-            });
+            state.update(|s| s.only_actors(keys));
             true
         } else {
             false
