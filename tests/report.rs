@@ -138,6 +138,30 @@ fn inferences_and_the_curators_judgement_read_in_words() {
 }
 
 #[test]
+fn the_embed_code_frames_this_view_and_loads_the_host_script_beside_it() {
+    assert_eq!(
+        report::embed_code(
+            "https://wiki.example/briefing/index.html",
+            "The \"back channel\"",
+            "?status=denied&embed=1"
+        ),
+        "<iframe src=\"https://wiki.example/briefing/index.html?status=denied&amp;embed=1\" \
+         title=\"The &quot;back channel&quot;\" data-briefing-viewer width=\"100%\" height=\"600\" \
+         style=\"border:0;display:block\" loading=\"lazy\"></iframe>\n\
+         <script src=\"https://wiki.example/briefing/embed-host.js\" async></script>"
+    );
+    let bare = report::embed_code("https://wiki.example/", "T", "?embed=1");
+    assert!(
+        bare.contains("src=\"https://wiki.example/?embed=1\""),
+        "{bare}"
+    );
+    assert!(
+        bare.contains("src=\"https://wiki.example/embed-host.js\""),
+        "{bare}"
+    );
+}
+
+#[test]
 fn a_download_is_named_after_the_title() {
     assert_eq!(
         report::file_stem("Witkoff–Ushakov calls: 2025"),

@@ -377,6 +377,18 @@ pub fn file_stem(title: &str) -> String {
     }
 }
 
+/// "Embed this view": an iframe of `page` (the viewer's address without
+/// its query) in the view `query` (with `embed=1`), titled after the
+/// briefing, and the sizing script `embed-host.js` from the same folder.
+pub fn embed_code(page: &str, title: &str, query: &str) -> String {
+    let folder = &page[..page.rfind('/').map_or(page.len(), |i| i + 1)];
+    let title = title.replace('"', "&quot;");
+    format!(
+        "<iframe src=\"{page}{}\" title=\"{title}\" data-briefing-viewer width=\"100%\" height=\"600\" style=\"border:0;display:block\" loading=\"lazy\"></iframe>\n<script src=\"{folder}embed-host.js\" async></script>",
+        query.replace('&', "&amp;")
+    )
+}
+
 /// The current view as CSV: one row per stance on a claim the view shows,
 /// with the event it was made in (or, when the data names none, the events
 /// of its claim).

@@ -13,6 +13,7 @@
 
 use super::ctx;
 use super::dataset::{Datasets, Origin};
+use crate::report;
 use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -124,14 +125,9 @@ pub fn EmbedCode() -> impl IntoView {
             location.origin().unwrap_or_default(),
             location.pathname().unwrap_or_default()
         );
-        let folder = &page[..page.rfind('/').map_or(page.len(), |i| i + 1)];
         let mut view = cx.link_state();
         view.embed = true;
-        let title = title.replace('"', "&quot;");
-        format!(
-            "<iframe src=\"{page}{}\" title=\"{title}\" data-briefing-viewer width=\"100%\" height=\"600\" style=\"border:0;display:block\" loading=\"lazy\"></iframe>\n<script src=\"{folder}embed-host.js\" async></script>",
-            view.to_query().replace('&', "&amp;")
-        )
+        report::embed_code(&page, &title, &view.to_query())
     });
     let copy = move |_| {
         let text = snippet.get_untracked();
