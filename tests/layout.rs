@@ -206,23 +206,15 @@ fn the_network_puts_the_sides_apart_and_styles_what_is_known() {
     assert_eq!(n.nodes[node("kyrgyzstan")].side, Side::Middle);
     assert!(n.nodes[node("steve-witkoff")].x < n.nodes[node("kyrgyzstan")].x);
     assert!(n.nodes[node("kyrgyzstan")].x < n.nodes[node("yuriy-ushakov")].x);
-    assert_eq!(
-        edge("steve-witkoff", "yuriy-ushakov").known,
-        Known::Happened
-    );
-    assert_eq!(
-        edge("yuriy-ushakov", "kirill-dmitriev").known,
-        Known::Denied
-    );
-    assert_eq!(
-        edge("former-us-officials", "kremlin-officials").known,
-        Known::Denied
-    );
-    assert_eq!(
-        edge("steve-witkoff", "vladimir-putin").known,
-        Known::Planned
-    );
-    assert_eq!(edge("vladimir-putin", "kyrgyzstan").known, Known::Happened);
+    for (a, c, known) in [
+        ("steve-witkoff", "yuriy-ushakov", Known::Happened),
+        ("yuriy-ushakov", "kirill-dmitriev", Known::Denied),
+        ("former-us-officials", "kremlin-officials", Known::Denied),
+        ("steve-witkoff", "vladimir-putin", Known::Planned),
+        ("vladimir-putin", "kyrgyzstan", Known::Happened),
+    ] {
+        assert_eq!(edge(a, c).known, known, "{a} – {c}");
+    }
     // By default, contacts only: the White House spokeswoman (statements) is not drawn.
     assert!(n
         .nodes
