@@ -79,6 +79,12 @@ export function report(results) {
     const slides = t?.startup?.slides ?? t?.startup?.runs?.find((r) => r.slides)?.slides;
     if (tl) notes.push(`TimelineJS rendered ${tl} markers and ${slides} slides (it advises at most ~20 slides).`);
     if (t?.startup?.timedOut) notes.push(`TimelineJS did not render within ${t.startup.limitMs / 1000} s (it advises at most ~20 slides); its transfer is what it had loaded by then.`);
+    const floor = d.jsonFloor;
+    if (floor?.parseMs != null) {
+      notes.push(
+        `The JSON format's floor at this size: \`JSON.parse\` alone (V8's native parser, in Node, no page) takes ${ms(floor.parseMs)} and its result holds ${mb(floor.heapBytes)} of heap, for ${mb(floor.textBytes)} of text; a viewer that parses this JSON cannot start faster or hold less than that.`,
+      );
+    }
     if (notes.length) push(...notes.map((n) => `- ${cell(n)}`), '');
   }
 

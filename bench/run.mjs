@@ -68,6 +68,8 @@ async function main() {
       }
       results.datasets.push(d);
     }
+    // What bounds a JSON load: V8's own parser on the same file, natively.
+    for (const d of datasets.filter((d) => d.file && !d.failed)) d.jsonFloor = jsonFloor(join(BENCH, 'data', d.file));
     const git = (...a) => spawnSync('git', a, { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
     results.environment = {
       date: new Date().toISOString(),
@@ -89,6 +91,24 @@ async function main() {
   await writeFile(join(BENCH, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   await writeFile(join(BENCH, 'RESULTS.md'), report(results));
   log('wrote bench/results.json and bench/RESULTS.md');
+}
+
+/**
+ * The floor of any JSON load of `file`: `JSON.parse` in a fresh Node (V8's
+ * native parser, no page, no wasm) and the heap its result holds after a GC.
+ * A viewer that must parse this JSON cannot start faster or hold less.
+ */
+function jsonFloor(file) {
+  const script = `const t0 = performance.now(); const text = require('fs').readFileSync(process.argv[1], 'utf8');
+const t1 = performance.now(); const value = JSON.parse(text); const t2 = performance.now();
+gc(); const heap = process.memoryUsage().heapUsed; globalThis.keep = value;
+process.stdout.write(JSON.stringify({ readMs: t1 - t0, parseMs: t2 - t1, heapBytes: heap, textBytes: text.length }));`;
+  const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '-e', script, file], { encoding: 'utf8', timeout: 120_000 });
+  try {
+    return JSON.parse(run.stdout);
+  } catch {
+    return { error: (run.stderr || String(run.error || run.status)).slice(0, 200) };
+  }
 }
 
 main().catch((e) => {
