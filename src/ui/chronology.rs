@@ -41,7 +41,8 @@ pub fn Chronology() -> impl IntoView {
             let more = o.matches.len().saturating_sub(MAX_ROWS);
             if more > 0 {
                 html.push_str(&format!(
-                    r#"<tr><td colspan="4">And {more} more events, below.</td></tr>"#
+                    r#"<tr><td colspan="4">And {}, below.</td></tr>"#,
+                    crate::report::count(more, "more event", "more events")
                 ));
             }
             html
