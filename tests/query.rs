@@ -554,6 +554,16 @@ fn only_datasets_on_the_same_site_are_accepted() {
     ] {
         assert_eq!(without_data(query), view, "{query}");
     }
+    // Whatever `data_param` reads as the dataset goes: the key is decoded alike.
+    for (query, view) in [
+        ("?d%61ta=x.json&status=denied", "?status=denied"),
+        ("?%64%61%74%61=x.json", ""),
+        ("?data%20=x.json&q=a", "?data%20=x.json&q=a"),
+        ("?%zz=1&data=x.json", "?%zz=1"),
+    ] {
+        assert_eq!(without_data(query), view, "{query}");
+        assert_eq!(data_param(view), None, "{query}: no dataset left");
+    }
 }
 
 #[test]

@@ -393,7 +393,10 @@ pub fn without_data(query: &str) -> String {
     let kept: Vec<&str> = query
         .trim_start_matches('?')
         .split('&')
-        .filter(|p| !p.is_empty() && p.split('=').next() != Some("data"))
+        // The key decoded as `data_param` decodes it ("d%61ta" is "data").
+        .filter(|p| {
+            !p.is_empty() && decode(p.split('=').next().unwrap_or("")).as_deref() != Some("data")
+        })
         .collect();
     if kept.is_empty() {
         String::new()
