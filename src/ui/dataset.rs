@@ -607,7 +607,7 @@ pub fn DatasetBar(label: String, events: usize) -> impl IntoView {
     view! {
         <div class="dataset-bar" class:dragging=move || datasets.dragging.get()>
             <p class="dataset-name">
-                "Dataset: " <strong>{label}</strong> {format!(" ({events} events)")}
+                "Dataset: " <strong>{label}</strong> {format!(" ({})", crate::report::count(events, "event", "events"))}
             </p>
             <OpenDataset/>
             <span class="hint">" or drop a JSON file on the page. It is read here and never uploaded."</span>

@@ -56,7 +56,7 @@ test('from a sub-path of a static server', async () => {
     const page = await newPage(browser, { origin: originOf(sub.url) });
     await openBriefing(page, sub.url + '?data=minimal.json');
     assert.deepEqual(await counts(page), [1, 1]);
-    assert.match(await page.locator('.dataset-name').textContent(), /minimal\.json \(1 events\)/);
+    assert.match(await page.locator('.dataset-name').textContent(), /minimal\.json \(1 event\)/);
     await assertClean(page);
   } finally {
     await sub.close();
@@ -308,7 +308,7 @@ test('"Open dataset…" and drag and drop read a local file, never uploading it'
   await page.getByLabel('Open dataset…').setInputFiles(MINIMAL);
   await waitForCounts(page, { shown: 1, total: 1 });
   assert.equal(await page.getByRole('alert').count(), 0, 'success clears the problem list');
-  assert.match(await page.locator('.dataset-name').textContent(), /minimal\.json \(1 events\)/);
+  assert.match(await page.locator('.dataset-name').textContent(), /minimal\.json \(1 event\)/);
 
   const text = await readFile(MINIMAL, 'utf8');
   await page.evaluate((json) => {
