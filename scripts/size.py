@@ -12,8 +12,10 @@ import collections
 import csv
 import gzip
 import io
+import os
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -67,7 +69,6 @@ def floor() -> int | None:
     (bench/floor: a search box, checkboxes with counts, a keyed list of
     cards that open), built with the same profile, versions and wasm-opt:
     what the framework alone costs, below which no Leptos page can go."""
-    import shutil
     work = ROOT / "target/floor"
     src = work / "crate"
     if src.exists():
@@ -80,7 +81,7 @@ def floor() -> int | None:
                        # RUSTFLAGS replaces .cargo/config.toml's `erase_components`: type
                        # erasure saves the briefing ~18 KB gzip but costs this page ~10 KB,
                        # and the floor is the smallest the framework gets.
-                       env={**__import__("os").environ, "CARGO_TARGET_DIR": str(work / "target"),
+                       env={**os.environ, "CARGO_TARGET_DIR": str(work / "target"),
                             "RUSTFLAGS": "-Cdebuginfo=0"})
         out = work / "out"
         run("wasm-bindgen", "--target", "web", "--out-dir", str(out), str(work / "target/wasm32-unknown-unknown/release/floor.wasm"))
