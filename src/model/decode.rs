@@ -335,13 +335,34 @@ fn syntax_reason(e: &serde_json::Error) -> String {
     }
 }
 
+/// Where a value sits in the file ("claims[3].stances[0].quote"), rendered
+/// only when a problem is reported there: building every field's path as a
+/// string was a fifth of the load time of a large dataset.
+#[derive(Clone, Copy)]
+enum Path<'p> {
+    Root,
+    Key(&'p Path<'p>, &'p str),
+    Index(&'p Path<'p>, usize),
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, key) => f.write_str(key),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
 #[derive(Default)]
 struct Cx {
     problems: Vec<Problem>,
 }
 
 impl Cx {
-    fn report(&mut self, path: &str, message: impl Into<String>) {
+    fn report(&mut self, path: &(impl fmt::Display + ?Sized), message: impl Into<String>) {
         self.problems.push(Problem {
             path: path.to_string(),
             message: message.into(),
@@ -350,11 +371,11 @@ impl Cx {
         });
     }
 
-    fn object<'v>(&mut self, value: &'v Value<'v>, path: &str) -> Obj<'v> {
+    fn object<'v, 'p>(&mut self, value: &'v Value<'v>, path: &'p Path<'p>) -> Obj<'v, 'p> {
         match value {
             Value::Object(map) => Obj {
                 map: Some(map),
-                path: path.to_string(),
+                path,
                 known: Vec::new(),
             },
             other => {
@@ -364,7 +385,7 @@ impl Cx {
                 );
                 Obj {
                     map: None,
-                    path: path.to_string(),
+                    path,
                     known: Vec::new(),
                 }
             }
@@ -385,19 +406,18 @@ fn kind_of(value: &Value) -> &'static str {
 
 /// An object being read: remembers which keys were asked for, so that
 /// [`Obj::finish`] can name any unknown ones.
-struct Obj<'v> {
+struct Obj<'v, 'p> {
     map: Option<&'v Map<'v>>,
-    path: String,
+    path: &'p Path<'p>,
     known: Vec<&'static str>,
 }
 
-impl<'v> Obj<'v> {
-    fn at(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{}.{key}", self.path)
-        }
+impl<'v, 'p> Obj<'v, 'p> {
+    fn at<'k>(&self, key: &'k str) -> Path<'k>
+    where
+        'p: 'k,
+    {
+        Path::Key(self.path, key)
     }
 
     /// The value under `key`; reports it missing when `required`.
@@ -415,7 +435,7 @@ impl<'v> Obj<'v> {
         }
     }
 
-    fn text_at(cx: &mut Cx, value: &Value, path: &str) -> Option<String> {
+    fn text_at(cx: &mut Cx, value: &Value, path: &Path) -> Option<String> {
         match value {
             Value::String(s) if s.trim().is_empty() => {
                 cx.report(path, "must not be empty");
@@ -493,7 +513,7 @@ impl<'v> Obj<'v> {
         &mut self,
         cx: &mut Cx,
         key: &'static str,
-        read: impl FnOnce(&mut Cx, Obj<'v>) -> T,
+        read: impl FnOnce(&mut Cx, Obj<'v, '_>) -> T,
     ) -> T
     where
         T: Default,
@@ -514,7 +534,7 @@ impl<'v> Obj<'v> {
         cx: &mut Cx,
         key: &'static str,
         required: bool,
-        mut item: impl FnMut(&mut Cx, &'v Value<'v>, &str) -> T,
+        mut item: impl FnMut(&mut Cx, &'v Value<'v>, &Path) -> T,
     ) -> Vec<T> {
         let path = self.at(key);
         match self.get(cx, key, required) {
@@ -537,7 +557,7 @@ impl<'v> Obj<'v> {
                     .iter()
                     .take(most)
                     .enumerate()
-                    .map(|(i, v)| item(cx, v, &format!("{path}[{i}]")))
+                    .map(|(i, v)| item(cx, v, &Path::Index(&path, i)))
                     .collect()
             }
             Some(other) => {
@@ -659,7 +679,7 @@ fn max_entries(key: &str) -> usize {
 
 /// Checks a text's length and, for names, its characters; returns it (cut to
 /// the limit, so later steps stay bounded even on a refused file).
-fn limit_text(cx: &mut Cx, key: &str, path: &str, text: String) -> String {
+fn limit_text(cx: &mut Cx, key: &str, path: &Path, text: String) -> String {
     let most = max_chars(key);
     let mut text = text;
     if text.len() > most {
@@ -752,7 +772,7 @@ pub fn hidden_character(text: &str) -> Option<String> {
     None
 }
 
-fn vocab_at<T: Vocab>(cx: &mut Cx, value: &Value, path: &str) -> Option<T> {
+fn vocab_at<T: Vocab>(cx: &mut Cx, value: &Value, path: &Path) -> Option<T> {
     match value {
         Value::String(key) => {
             let parsed = T::parse(key);
@@ -813,7 +833,7 @@ fn day_text(cx: &mut Cx, obj: &mut Obj, key: &'static str, required: bool) -> Op
 }
 
 fn decode_briefing(cx: &mut Cx, value: &Value) -> Briefing {
-    let mut o = cx.object(value, "");
+    let mut o = cx.object(value, &Path::Root);
     let schema = o.opt_text(cx, "$schema");
     let meta = o.child(cx, "meta", decode_meta);
     let actors = o.list(cx, "actors", true, decode_actor);
@@ -845,7 +865,7 @@ fn decode_meta(cx: &mut Cx, mut o: Obj) -> Meta {
     meta
 }
 
-fn decode_actor(cx: &mut Cx, value: &Value, path: &str) -> Actor {
+fn decode_actor(cx: &mut Cx, value: &Value, path: &Path) -> Actor {
     let mut o = cx.object(value, path);
     let actor = Actor {
         id: o.id(cx, "id"),
@@ -861,7 +881,7 @@ fn decode_actor(cx: &mut Cx, value: &Value, path: &str) -> Actor {
     actor
 }
 
-fn decode_source(cx: &mut Cx, value: &Value, path: &str) -> Source {
+fn decode_source(cx: &mut Cx, value: &Value, path: &Path) -> Source {
     let mut o = cx.object(value, path);
     let source = Source {
         id: o.id(cx, "id"),
@@ -919,7 +939,6 @@ fn decode_date(cx: &mut Cx, mut o: Obj) -> DateSpec {
 /// day with that weekday, a weekday taken from elsewhere is a weekday.
 fn check_date_inferences(cx: &mut Cx, o: &Obj, date: &DateSpec) {
     for (i, inference) in date.inferred.iter().enumerate() {
-        let at = format!("{}[{i}].kind", o.at("inferred"));
         let misfit = match inference.kind {
             InferenceKind::DayFromWeekday
                 if date.precision != Precision::Day || date.weekday.is_none() =>
@@ -937,7 +956,8 @@ fn check_date_inferences(cx: &mut Cx, o: &Obj, date: &DateSpec) {
             _ => None,
         };
         if let Some(reason) = misfit {
-            cx.report(&at, reason);
+            let inferred = o.at("inferred");
+            cx.report(&Path::Key(&Path::Index(&inferred, i), "kind"), reason);
         }
     }
 }
@@ -948,7 +968,7 @@ impl Default for DateSpec {
     }
 }
 
-fn decode_event(cx: &mut Cx, value: &Value, path: &str) -> Event {
+fn decode_event(cx: &mut Cx, value: &Value, path: &Path) -> Event {
     let mut o = cx.object(value, path);
     let event = Event {
         id: o.id(cx, "id"),
@@ -991,7 +1011,7 @@ impl Default for Channel {
     }
 }
 
-fn decode_claim(cx: &mut Cx, value: &Value, path: &str) -> Claim {
+fn decode_claim(cx: &mut Cx, value: &Value, path: &Path) -> Claim {
     let mut o = cx.object(value, path);
     let claim = Claim {
         id: o.id(cx, "id"),
@@ -1032,7 +1052,12 @@ fn decode_claim(cx: &mut Cx, value: &Value, path: &str) -> Claim {
 
 /// Ids are unique per collection, and every reference names an existing entry.
 fn check_references(cx: &mut Cx, b: &Briefing) {
-    fn ids<'a>(cx: &mut Cx, what: &str, items: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+    /// Each id and where it first appears.
+    fn ids<'a>(
+        cx: &mut Cx,
+        what: &str,
+        items: impl Iterator<Item = &'a str>,
+    ) -> HashMap<&'a str, usize> {
         let mut first: HashMap<&str, usize> = HashMap::new();
         for (i, id) in items.enumerate() {
             if id.is_empty() {
@@ -1046,69 +1071,72 @@ fn check_references(cx: &mut Cx, b: &Briefing) {
                 first.insert(id, earlier);
             }
         }
-        first.into_keys().collect()
+        first
     }
     let actors = ids(cx, "actors", b.actors.iter().map(|a| a.id.as_str()));
     let sources = ids(cx, "sources", b.sources.iter().map(|s| s.id.as_str()));
     let events = ids(cx, "events", b.events.iter().map(|e| e.id.as_str()));
     ids(cx, "claims", b.claims.iter().map(|c| c.id.as_str()));
 
-    let refer = |cx: &mut Cx, known: &HashSet<&str>, what: &str, id: &str, path: String| {
-        if !id.is_empty() && !known.contains(id) {
+    // The path is written only for a broken reference: there is one per
+    // participant, source and stance, hundreds of thousands in a large file.
+    let refer = |cx: &mut Cx,
+                 known: &HashMap<&str, usize>,
+                 what: &str,
+                 id: &str,
+                 path: &dyn Fn() -> String| {
+        if !id.is_empty() && !known.contains_key(id) {
             cx.report(
-                &path,
+                &path(),
                 format!("refers to {what} \"{id}\", which is not in the dataset"),
             );
         }
     };
     for (i, event) in b.events.iter().enumerate() {
         for (j, p) in event.participants.iter().enumerate() {
-            refer(
-                cx,
-                &actors,
-                "actor",
-                &p.actor,
-                format!("events[{i}].participants[{j}].actor"),
-            );
+            refer(cx, &actors, "actor", &p.actor, &|| {
+                format!("events[{i}].participants[{j}].actor")
+            });
         }
         for (j, s) in event.sources.iter().enumerate() {
-            refer(
-                cx,
-                &sources,
-                "source",
-                s,
-                format!("events[{i}].sources[{j}]"),
-            );
+            refer(cx, &sources, "source", s, &|| {
+                format!("events[{i}].sources[{j}]")
+            });
         }
     }
     for (i, claim) in b.claims.iter().enumerate() {
         for (j, e) in claim.events.iter().enumerate() {
-            refer(cx, &events, "event", e, format!("claims[{i}].events[{j}]"));
+            refer(cx, &events, "event", e, &|| {
+                format!("claims[{i}].events[{j}]")
+            });
         }
         for (j, s) in claim.stances.iter().enumerate() {
-            let at = format!("claims[{i}].stances[{j}]");
-            refer(cx, &actors, "actor", &s.actor, format!("{at}.actor"));
-            refer(cx, &sources, "source", &s.source, format!("{at}.source"));
+            let at = |field: &str| format!("claims[{i}].stances[{j}].{field}");
+            refer(cx, &actors, "actor", &s.actor, &|| at("actor"));
+            refer(cx, &sources, "source", &s.source, &|| at("source"));
             if let Some(actor) = &s.on_behalf_of {
-                refer(cx, &actors, "actor", actor, format!("{at}.on_behalf_of"));
+                refer(cx, &actors, "actor", actor, &|| at("on_behalf_of"));
                 if *actor == s.actor {
                     cx.report(
-                        &format!("{at}.on_behalf_of"),
+                        &at("on_behalf_of"),
                         "names the stance's own actor: leave it out",
                     );
                 }
             }
             if let Some(event) = &s.event {
-                refer(cx, &events, "event", event, format!("{at}.event"));
-                // A stance is made by someone taking part in the event it names.
-                let took_part = b.events.iter().filter(|e| e.id == *event).all(|e| {
-                    e.participants
+                refer(cx, &events, "event", event, &|| at("event"));
+                // A stance is made by someone taking part in the event it
+                // names. (Found by id: a scan of every event per stance was
+                // quadratic. A repeated id is reported above.)
+                let took_part = events.get(event.as_str()).is_none_or(|&e| {
+                    b.events[e]
+                        .participants
                         .iter()
                         .any(|p| p.actor == s.actor || Some(&p.actor) == s.on_behalf_of.as_ref())
                 });
                 if !took_part {
                     cx.report(
-                        &format!("{at}.event"),
+                        &at("event"),
                         format!(
                             "\"{}\" is not a participant of event \"{event}\", so the stance cannot have been made in it",
                             s.actor
