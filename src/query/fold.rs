@@ -40,6 +40,19 @@ pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
     for c in text.chars() {
+        // Most text is ASCII: the tables below cost several times as much per char.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                gap = false;
+                out.push(c.to_ascii_lowercase());
+            } else {
+                gap = true;
+            }
+            continue;
+        }
         let c = base(c).unwrap_or(c);
         // Some combining marks are alphabetic (U+0345, U+0363..): drop them first.
         if is_combining(c) {
@@ -72,6 +85,18 @@ mod tests {
     #[test]
     fn the_table_covers_its_range_exactly() {
         assert_eq!(LATIN.chars().count(), 0x180 - 0xC0);
+    }
+
+    #[test]
+    fn ascii_folds_as_the_unicode_rules_say() {
+        for c in (0u8..128).map(char::from) {
+            let expected = if c.is_alphanumeric() {
+                format!("a{}b", c.to_lowercase())
+            } else {
+                "a b".to_string()
+            };
+            assert_eq!(fold(&format!("a{c}b")), expected, "{:?}", c);
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use super::bits::Bits;
 use super::fold::fold;
-use super::search::SearchIndex;
+use super::search::{SearchBuilder, SearchIndex};
 use super::state::{Facet, Filter, Known, ViewState};
 use crate::model::{Actor, Briefing, ClaimStatus, Day, Modality, Source, StanceKind, Track, Vocab};
 use std::collections::{BTreeSet, HashMap};
@@ -119,24 +119,16 @@ impl Index {
         // stance kinds as one bit per vocabulary entry.
         let mut involved: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut status_bits: Vec<u32> = vec![0; n];
-        let mut text: Vec<String> = vec![String::new(); n];
         let mut claims: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut stances: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
         let mut kinds: Vec<u32> = vec![0; n];
         for (p, &e) in order.iter().enumerate() {
-            let event = &b.events[e];
-            let mut raw = format!("{} {}", event.title, event.summary);
-            for participant in &event.participants {
+            // Sorted and deduplicated below.
+            for participant in &b.events[e].participants {
                 if let Some(&a) = actor_pos.get(participant.actor.as_str()) {
                     involved[p].push(a);
                 }
             }
-            // Sorted and deduplicated with the rest below; a repeated name adds no token.
-            for &a in &involved[p] {
-                raw.push(' ');
-                raw.push_str(&actor_text[a]);
-            }
-            text[p] = raw;
         }
         let mut made: Vec<Vec<Vec<usize>>> = Vec::with_capacity(b.claims.len());
         for (c, claim) in b.claims.iter().enumerate() {
@@ -164,26 +156,46 @@ impl Index {
                 };
                 claims[p].push(c);
                 status_bits[p] |= 1 << claim.status as u32;
-                text[p].push(' ');
-                text[p].push_str(&claim.text);
                 for stance in &claim.stances {
-                    text[p].push(' ');
-                    text[p].push_str(&stance.quote);
                     if let Some(&a) = actor_pos.get(stance.actor.as_str()) {
-                        // A repeated name adds no token: the index keeps each once.
                         involved[p].push(a);
-                        text[p].push(' ');
-                        text[p].push_str(&actor_text[a]);
                     }
                 }
             }
         }
-        let search = SearchIndex::new(text.iter().map(String::as_str));
-        drop(text);
         for actors in &mut involved {
             actors.sort_unstable();
             actors.dedup();
         }
+        // What a position's text holds: its title and summary, the names of
+        // everyone involved, and the text and quotes of its claims. Each
+        // name and claim is tokenized once, however many events hold it.
+        let mut words = SearchBuilder::default();
+        let actor_tokens: Vec<Box<[u32]>> = actor_text
+            .iter()
+            .map(|t| words.tokens([t.as_str()]))
+            .collect();
+        let claim_tokens: Vec<Box<[u32]>> = b
+            .claims
+            .iter()
+            .map(|claim| {
+                words.tokens(
+                    std::iter::once(claim.text.as_str())
+                        .chain(claim.stances.iter().map(|s| s.quote.as_str())),
+                )
+            })
+            .collect();
+        for (p, &e) in order.iter().enumerate() {
+            let event = &b.events[e];
+            let actors = involved[p].iter().map(|&a| &actor_tokens[a][..]);
+            let said = claims[p].iter().map(|&c| &claim_tokens[c][..]);
+            words.position(
+                &format!("{} {}", event.title, event.summary),
+                actors.chain(said),
+            );
+        }
+        drop((actor_tokens, claim_tokens));
+        let search = words.finish();
         // Each actor's events, from the lists: linear in who is involved where.
         let mut actor_events: Vec<Bits> = vec![Bits::empty(n); b.actors.len()];
         for (p, actors) in involved.iter().enumerate() {
