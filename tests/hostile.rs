@@ -231,6 +231,81 @@ fn duplicate_keys_are_refused_with_their_path() {
     );
 }
 
+/// The collections are read entry by entry while the file is parsed (no
+/// tree of the whole file is held): what is said of them is what a tree
+/// would give, in the same order, whatever order the file lists them in.
+#[test]
+fn collections_read_while_parsing_are_judged_as_a_whole_file_would_be() {
+    let mut v: serde_json::Value = serde_json::from_str(&minimal()).unwrap();
+    v["actors"][0]["kind"] = "emperor".into();
+    v["claims"][0]["status"] = "true".into();
+    let root = v.as_object().unwrap();
+    // Claims first, actors last: problems still follow the data model's order.
+    let mut reordered = String::from("{");
+    for key in ["claims", "events", "meta", "sources", "actors"] {
+        reordered.push_str(&format!("\"{key}\": {},", root[key]));
+    }
+    reordered.pop();
+    reordered.push('}');
+    let found = problems(&reordered);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[0].starts_with("actors[0].kind: unknown"),
+        "{found:#?}"
+    );
+    assert!(
+        found[1].starts_with("claims[0].status: unknown"),
+        "{found:#?}"
+    );
+
+    // A collection given twice: the first is read, the second named.
+    let events = root["events"].to_string();
+    let twice = minimal().replacen(
+        "\"events\":",
+        &format!("\"events\": {events}, \"events\":"),
+        1,
+    );
+    assert_eq!(
+        problems(&twice),
+        ["events: the key \"events\" appears more than once in this object: keep one (readers and reviewers could see different values)"]
+    );
+    // Not an array, or an empty one.
+    let object = minimal().replacen("\"actors\":", "\"actors\": {}, \"was\":", 1);
+    let found = problems(&object);
+    assert!(
+        found.contains(&"actors: expected an array, found an object".to_string()),
+        "{found:#?}"
+    );
+    let empty = minimal().replacen("\"sources\":", "\"sources\": [], \"was\":", 1);
+    let found = problems(&empty);
+    assert!(
+        found.contains(&"sources: must list at least one entry".to_string()),
+        "{found:#?}"
+    );
+    // A syntax error deep inside a collection is still one problem with its place.
+    let broken = minimal().replacen("\"role\": \"initiator\"", "\"role\" \"initiator\"", 1);
+    let errs = load(&broken).unwrap_err();
+    assert_eq!(errs.len(), 1);
+    assert!(
+        errs[0].line.is_some() && errs[0].message.contains("not valid JSON"),
+        "{errs:?}"
+    );
+    // Many keys at the top level are found twice in linear time too.
+    let mut wide = String::from("{");
+    for i in 0..50_000 {
+        wide.push_str(&format!("\"k{}\": 0,", i % 25_000));
+    }
+    wide.push_str("\"meta\": {}}");
+    let found = problems(&wide);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|p| p.contains("appears more than once"))
+            .count(),
+        25_000
+    );
+}
+
 #[test]
 fn many_duplicate_keys_are_found_in_linear_time() {
     // 200,000 keys, all "k": one problem each after the first, and no

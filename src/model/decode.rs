@@ -1,9 +1,12 @@
 //! Reading a dataset: JSON text in, a [`Briefing`] or every problem at once out.
 //!
 //! serde stops at the first error, and curators need them all, so the decoder
-//! walks a parsed JSON tree ([`Value`]) by hand: each field read either yields
+//! walks parsed JSON trees ([`Value`]) by hand: each field read either yields
 //! a value or records a [`Problem`] (path and reason) and yields a placeholder,
 //! so that later checks (ids, references, dates) still run over the rest.
+//! Each entry of a collection (actors, sources, events, claims) is parsed
+//! into its own small tree, decoded and dropped while the text is parsed;
+//! only the rest of the file (meta) is held as a tree.
 
 use super::date::{DateSpec, PartialDate};
 use super::types::*;
@@ -108,7 +111,7 @@ pub fn load(text: &str) -> Result<Briefing, Vec<Problem>> {
     // Editors on Windows may start a UTF-8 file with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut cx = Cx::default();
-    let value = parse(text, &mut cx).map_err(|e| {
+    let (value, collections) = parse(text, &mut cx).map_err(|e| {
         vec![Problem {
             path: String::new(),
             message: format!("the file is not valid JSON: {}", syntax_reason(&e)),
@@ -116,7 +119,7 @@ pub fn load(text: &str) -> Result<Briefing, Vec<Problem>> {
             column: Some(e.column()),
         }]
     })?;
-    let briefing = decode_briefing(&mut cx, &value);
+    let briefing = decode_briefing(&mut cx, &value, collections);
     check_references(&mut cx, &briefing);
     // Statuses are judged only once everything they rest on reads.
     if cx.problems.is_empty() {
@@ -129,23 +132,207 @@ pub fn load(text: &str) -> Result<Briefing, Vec<Problem>> {
     }
 }
 
-/// JSON text to a `Value`, reporting every key that appears twice in one
-/// object: `serde_json::Value` would silently keep the last one, so a
-/// reviewer reading the first `"status"` and a reader shown the second
-/// would see different data. One pass, with the path kept as a stack.
-fn parse<'t>(text: &'t str, cx: &mut Cx) -> Result<Value<'t>, serde_json::Error> {
+/// JSON text to a `Value` and the four collections, reporting every key that
+/// appears twice in one object: `serde_json::Value` would silently keep the
+/// last one, so a reviewer reading the first `"status"` and a reader shown
+/// the second would see different data. One pass, with the path kept as a
+/// stack. The collections (actors, sources, events, claims) are decoded entry
+/// by entry while the text is parsed, each entry's tree dropped once read:
+/// a tree of the whole file took several times the text's memory, and a
+/// page's wasm memory never shrinks back.
+fn parse<'t>(text: &'t str, cx: &mut Cx) -> Result<(Value<'t>, Collections), serde_json::Error> {
     use serde::de::DeserializeSeed;
     let path = std::cell::RefCell::new(Vec::new());
     let duplicates = std::cell::RefCell::new(Vec::new());
+    let mut collections = Collections::default();
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = Node {
-        path: &path,
-        duplicates: &duplicates,
+    let value = Root {
+        node: Node {
+            path: &path,
+            duplicates: &duplicates,
+        },
+        collections: &mut collections,
     }
     .deserialize(&mut de)?;
     de.end()?;
     cx.problems.extend(duplicates.into_inner());
-    Ok(value)
+    Ok((value, collections))
+}
+
+/// A collection decoded while parsing: its first entries (up to the limit),
+/// how many the file lists, and the problems found in them.
+struct Streamed<T> {
+    items: Vec<T>,
+    len: usize,
+    problems: Vec<Problem>,
+}
+
+#[derive(Default)]
+struct Collections {
+    actors: Option<Streamed<Actor>>,
+    sources: Option<Streamed<Source>>,
+    events: Option<Streamed<Event>>,
+    claims: Option<Streamed<Claim>>,
+}
+
+/// The top-level object: the collections streamed, the rest kept as a tree.
+/// Anything else (an array, a string) is kept whole for the decoder to name.
+struct Root<'a, 'de> {
+    node: Node<'a, 'de>,
+    collections: &'a mut Collections,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Root<'_, 'de> {
+    type Value = Value<'de>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value<'de>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+/// Visits that are not the shape expected: the value as [`Node`] reads it.
+macro_rules! read_as_node {
+    ($wrap:expr) => {
+        fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+            Ok($wrap(Value::Bool(v)))
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($wrap(Value::Number))
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($wrap(Value::Number))
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($wrap(Value::Number))
+        }
+        fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok($wrap(Value::String(Cow::Borrowed(v))))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+            Ok($wrap(Value::String(Cow::Owned(v.to_string()))))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+            Ok($wrap(Value::String(Cow::Owned(v))))
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok($wrap(Value::Null))
+        }
+    };
+}
+
+impl<'de> serde::de::Visitor<'de> for Root<'_, 'de> {
+    type Value = Value<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    read_as_node!(std::convert::identity);
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Value<'de>, A::Error> {
+        self.node.visit_seq(seq)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut access: A,
+    ) -> Result<Value<'de>, A::Error> {
+        let node = self.node;
+        let mut entries: Vec<(Cow<'de, str>, Value<'de>)> = Vec::new();
+        let mut seen: HashSet<Cow<'de, str>> = HashSet::new();
+        while let Some(key) = access.next_key_seed(Key)? {
+            let repeated = !seen.insert(key.clone());
+            node.path.borrow_mut().push(Segment::Key(key.clone()));
+            // The first of a repeated key is the one kept, as in any object.
+            macro_rules! stream {
+                ($field:ident, $decode:expr) => {
+                    match access.next_value_seed(List {
+                        node,
+                        name: stringify!($field),
+                        decode: $decode,
+                    })? {
+                        Listed::Items(items) => self.collections.$field = Some(items),
+                        Listed::Other(value) => entries.push((key.clone(), value)),
+                    }
+                };
+            }
+            match &*key {
+                _ if repeated => {
+                    access.next_value_seed(node)?;
+                    let at = render(&node.path.borrow());
+                    node.duplicates.borrow_mut().push(duplicate_key(at, &key));
+                }
+                "actors" => stream!(actors, decode_actor),
+                "sources" => stream!(sources, decode_source),
+                "events" => stream!(events, decode_event),
+                "claims" => stream!(claims, decode_claim),
+                _ => entries.push((key.clone(), access.next_value_seed(node)?)),
+            }
+            node.path.borrow_mut().pop();
+        }
+        Ok(Value::Object(Map(entries)))
+    }
+}
+
+/// A collection's value: its entries decoded, or what stood there instead
+/// of an array (for the decoder to name).
+enum Listed<'de, T> {
+    Items(Streamed<T>),
+    Other(Value<'de>),
+}
+
+struct List<'a, 'de, T> {
+    node: Node<'a, 'de>,
+    name: &'static str,
+    decode: fn(&mut Cx, &Value, &Path) -> T,
+}
+
+impl<'de, T> serde::de::DeserializeSeed<'de> for List<'_, 'de, T> {
+    type Value = Listed<'de, T>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, T> serde::de::Visitor<'de> for List<'_, 'de, T> {
+    type Value = Listed<'de, T>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    read_as_node!(Listed::Other);
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        self.node.visit_map(map).map(Listed::Other)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut cx = Cx::default();
+        let mut items = Vec::new();
+        let most = max_entries(self.name);
+        let list = Path::Key(&Path::Root, self.name);
+        let mut len = 0;
+        loop {
+            self.node.path.borrow_mut().push(Segment::Index(len));
+            let next = seq.next_element_seed(self.node);
+            self.node.path.borrow_mut().pop();
+            let Some(value) = next? else { break };
+            // Beyond the limit an entry is parsed (the syntax is checked) but not read.
+            if len < most {
+                items.push((self.decode)(&mut cx, &value, &Path::Index(&list, len)));
+            }
+            len += 1;
+        }
+        Ok(Listed::Items(Streamed {
+            items,
+            len,
+            problems: cx.problems,
+        }))
+    }
+}
+
+fn duplicate_key(path: String, key: &str) -> Problem {
+    Problem {
+        path,
+        message: format!(
+            "the key \"{}\" appears more than once in this object: keep one (readers and reviewers could see different values)",
+            key.chars().take(80).collect::<String>()
+        ),
+        line: None,
+        column: None,
+    }
 }
 
 /// A parsed JSON value. Strings borrow from the text wherever it has no
@@ -309,15 +496,7 @@ impl<'de> serde::de::Visitor<'de> for Node<'_, 'de> {
             };
             let value = value?;
             if let Some(at) = at {
-                self.duplicates.borrow_mut().push(Problem {
-                    path: at,
-                    message: format!(
-                        "the key \"{}\" appears more than once in this object: keep one (readers and reviewers could see different values)",
-                        key.chars().take(80).collect::<String>()
-                    ),
-                    line: None,
-                    column: None,
-                });
+                self.duplicates.borrow_mut().push(duplicate_key(at, &key));
             } else {
                 entries.push((key, value));
             }
@@ -540,19 +719,8 @@ impl<'v, 'p> Obj<'v, 'p> {
         match self.get(cx, key, required) {
             None => Vec::new(),
             Some(Value::Array(items)) => {
-                if required && items.is_empty() {
-                    cx.report(&path, "must list at least one entry");
-                }
+                check_length(cx, &path, key, required, items.len());
                 let most = max_entries(key);
-                if items.len() > most {
-                    cx.report(
-                        &path,
-                        format!(
-                            "has {} entries, more than the {most} allowed here; only the first {most} were checked",
-                            items.len()
-                        ),
-                    );
-                }
                 items
                     .iter()
                     .take(most)
@@ -567,6 +735,27 @@ impl<'v, 'p> Obj<'v, 'p> {
                 );
                 Vec::new()
             }
+        }
+    }
+
+    /// A collection under `key`: as streamed while parsing, or (when the
+    /// file has something else there, or nothing) read as any list.
+    fn collection<T>(
+        &mut self,
+        cx: &mut Cx,
+        key: &'static str,
+        required: bool,
+        streamed: Option<Streamed<T>>,
+        decode: fn(&mut Cx, &Value, &Path) -> T,
+    ) -> Vec<T> {
+        match streamed {
+            Some(streamed) => {
+                self.known.push(key);
+                check_length(cx, &self.at(key), key, required, streamed.len);
+                cx.problems.extend(streamed.problems);
+                streamed.items
+            }
+            None => self.list(cx, key, required, decode),
         }
     }
 
@@ -674,6 +863,22 @@ fn max_entries(key: &str) -> usize {
         "actors" | "sources" | "events" | "claims" => 200_000,
         "aliases" | "chain" | "key_points" => 100,
         _ => 20_000,
+    }
+}
+
+/// A list's length: not empty when `required`, at most its limit.
+fn check_length(cx: &mut Cx, path: &Path, key: &str, required: bool, len: usize) {
+    if required && len == 0 {
+        cx.report(path, "must list at least one entry");
+    }
+    let most = max_entries(key);
+    if len > most {
+        cx.report(
+            path,
+            format!(
+                "has {len} entries, more than the {most} allowed here; only the first {most} were checked"
+            ),
+        );
     }
 }
 
@@ -832,14 +1037,14 @@ fn day_text(cx: &mut Cx, obj: &mut Obj, key: &'static str, required: bool) -> Op
     }
 }
 
-fn decode_briefing(cx: &mut Cx, value: &Value) -> Briefing {
+fn decode_briefing(cx: &mut Cx, value: &Value, streamed: Collections) -> Briefing {
     let mut o = cx.object(value, &Path::Root);
     let schema = o.opt_text(cx, "$schema");
     let meta = o.child(cx, "meta", decode_meta);
-    let actors = o.list(cx, "actors", true, decode_actor);
-    let sources = o.list(cx, "sources", true, decode_source);
-    let events = o.list(cx, "events", true, decode_event);
-    let claims = o.list(cx, "claims", false, decode_claim);
+    let actors = o.collection(cx, "actors", true, streamed.actors, decode_actor);
+    let sources = o.collection(cx, "sources", true, streamed.sources, decode_source);
+    let events = o.collection(cx, "events", true, streamed.events, decode_event);
+    let claims = o.collection(cx, "claims", false, streamed.claims, decode_claim);
     o.finish(cx);
     Briefing {
         schema,
