@@ -119,20 +119,21 @@ impl PartialDate {
         let bad = || {
             format!("\"{text}\" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-10-29)")
         };
-        let parts: Vec<&str> = text.split('-').collect();
+        // Read in place: every date is parsed several times while a dataset loads.
+        let mut parts = text.split('-');
         let number = |s: &str, len: usize| -> Option<u32> {
             (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| s.parse().ok())
                 .flatten()
         };
-        let year = number(parts[0], 4).ok_or_else(bad)? as i32;
-        match parts[1..] {
-            [] => Ok(PartialDate::Year(year)),
-            [m] => match number(m, 2) {
+        let year = number(parts.next().unwrap_or_default(), 4).ok_or_else(bad)? as i32;
+        match (parts.next(), parts.next(), parts.next()) {
+            (None, ..) => Ok(PartialDate::Year(year)),
+            (Some(m), None, _) => match number(m, 2) {
                 Some(month @ 1..=12) => Ok(PartialDate::Month(year, month)),
                 _ => Err(bad()),
             },
-            [m, d] => {
+            (Some(m), Some(d), None) => {
                 let (month, day) = (number(m, 2).ok_or_else(bad)?, number(d, 2).ok_or_else(bad)?);
                 Day::new(year, month, day)
                     .map(PartialDate::Day)

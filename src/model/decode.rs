@@ -620,7 +620,7 @@ impl<'v, 'p> Obj<'v, 'p> {
                 cx.report(path, "must not be empty");
                 None
             }
-            Value::String(s) => Some(s.to_string()),
+            Value::String(s) => Some(String::from(s.as_ref())),
             other => {
                 cx.report(path, format!("expected text, found {}", kind_of(other)));
                 None
@@ -885,8 +885,13 @@ fn check_length(cx: &mut Cx, path: &Path, key: &str, required: bool, len: usize)
 /// Checks a text's length and, for names, its characters; returns it (cut to
 /// the limit, so later steps stay bounded even on a refused file).
 fn limit_text(cx: &mut Cx, key: &str, path: &Path, text: String) -> String {
-    let most = max_chars(key);
     let mut text = text;
+    // No limit is below SHORT_TEXT_CHARS: most texts need no lookup by key.
+    let most = if text.len() > SHORT_TEXT_CHARS {
+        max_chars(key)
+    } else {
+        usize::MAX
+    };
     if text.len() > most {
         if let Some((cut, _)) = text.char_indices().nth(most) {
             let chars = text.chars().count();

@@ -38,18 +38,28 @@ fn is_combining(c: char) -> bool {
 /// Folds `text` for matching. Both the index and the query go through this.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut gap = false;
+    for_each_token(text, |token| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(token);
+    });
+    out
+}
+
+/// Calls `emit` with each word of `text` as [`fold`] writes it (the words
+/// `fold(text).split(' ')` gives), without building the folded text: the
+/// search index reads every text of a dataset this way.
+pub fn for_each_token(text: &str, mut emit: impl FnMut(&str)) {
+    let mut token = String::new();
     for c in text.chars() {
         // Most text is ASCII: the tables below cost several times as much per char.
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
-                if gap && !out.is_empty() {
-                    out.push(' ');
-                }
-                gap = false;
-                out.push(c.to_ascii_lowercase());
-            } else {
-                gap = true;
+                token.push(c.to_ascii_lowercase());
+            } else if !token.is_empty() {
+                emit(&token);
+                token.clear();
             }
             continue;
         }
@@ -59,23 +69,22 @@ pub fn fold(text: &str) -> String {
             continue;
         }
         if c.is_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push(' ');
-            }
-            gap = false;
             if c == 'ß' || c == 'ẞ' {
-                out.push_str("ss");
+                token.push_str("ss");
                 continue;
             }
             // Lower-casing may yield several chars, some of them combining marks.
             for lower in c.to_lowercase().filter(|l| !is_combining(*l)) {
-                out.push(base(lower).unwrap_or(lower));
+                token.push(base(lower).unwrap_or(lower));
             }
-        } else {
-            gap = true;
+        } else if !token.is_empty() {
+            emit(&token);
+            token.clear();
         }
     }
-    out
+    if !token.is_empty() {
+        emit(&token);
+    }
 }
 
 #[cfg(test)]

@@ -189,10 +189,7 @@ impl Index {
             let event = &b.events[e];
             let actors = involved[p].iter().map(|&a| &actor_tokens[a][..]);
             let said = claims[p].iter().map(|&c| &claim_tokens[c][..]);
-            words.position(
-                &format!("{} {}", event.title, event.summary),
-                actors.chain(said),
-            );
+            words.position(&[&event.title, &event.summary], actors.chain(said));
         }
         drop((actor_tokens, claim_tokens));
         let search = words.finish();

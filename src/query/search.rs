@@ -1,7 +1,7 @@
 //! The search index: built once per dataset, so a keystroke costs the
 //! postings of the words typed, not a scan of every event's text.
 //!
-//! Text is folded ([`fold`]) and split into tokens. Each distinct token keeps
+//! Text is folded ([`fold`](super::fold::fold)) and split into tokens. Each distinct token keeps
 //! the sorted positions (chronological event numbers) whose text holds it, in
 //! one flat array. A typed word matches every token it begins ("usak" finds
 //! "usakov"): the tokens it begins are one contiguous run of the sorted
@@ -10,7 +10,7 @@
 //! whole token.
 
 use super::bits::Bits;
-use super::fold::fold;
+use super::fold::for_each_token;
 use std::collections::HashMap;
 
 #[derive(Debug, Default)]
@@ -38,6 +38,9 @@ pub struct SearchBuilder {
     ids: HashMap<Box<str>, u32>,
     /// Positions holding each token id, ascending.
     lists: Vec<Vec<u32>>,
+    /// Per token id, one more than the last position given it: a position's
+    /// pieces share many tokens, and this keeps each once without sorting.
+    last: Vec<u32>,
     scratch: Vec<u32>,
     len: usize,
 }
@@ -45,18 +48,20 @@ pub struct SearchBuilder {
 impl SearchBuilder {
     /// Appends the ids of `text`'s tokens to `into` (unsorted, may repeat).
     pub fn tokenize_into(&mut self, text: &str, into: &mut Vec<u32>) {
-        for token in fold(text).split(' ').filter(|t| !t.is_empty()) {
-            let id = match self.ids.get(token) {
+        let (ids, lists, last) = (&mut self.ids, &mut self.lists, &mut self.last);
+        for_each_token(text, |token| {
+            let id = match ids.get(token) {
                 Some(&id) => id,
                 None => {
-                    let id = self.lists.len() as u32;
-                    self.ids.insert(token.into(), id);
-                    self.lists.push(Vec::new());
+                    let id = lists.len() as u32;
+                    ids.insert(token.into(), id);
+                    lists.push(Vec::new());
+                    last.push(0);
                     id
                 }
             };
             into.push(id);
-        }
+        });
     }
 
     /// The distinct token ids of the pieces, sorted: one piece's worth to keep.
@@ -70,22 +75,31 @@ impl SearchBuilder {
         ids.into_boxed_slice()
     }
 
-    /// The next position: its own `text` and the tokens of the pieces it holds.
-    pub fn position<'p>(&mut self, text: &str, pieces: impl IntoIterator<Item = &'p [u32]>) {
-        let mut ids = std::mem::take(&mut self.scratch);
-        ids.clear();
-        self.tokenize_into(text, &mut ids);
+    /// The next position: its own `texts` and the tokens of the pieces it holds.
+    pub fn position<'p>(&mut self, texts: &[&str], pieces: impl IntoIterator<Item = &'p [u32]>) {
+        let mut own = std::mem::take(&mut self.scratch);
+        own.clear();
+        for text in texts {
+            self.tokenize_into(text, &mut own);
+        }
+        self.give(&own);
         for piece in pieces {
-            ids.extend_from_slice(piece);
+            self.give(piece);
         }
-        ids.sort_unstable();
-        ids.dedup();
-        let p = self.len as u32;
-        for &id in &ids {
-            self.lists[id as usize].push(p);
-        }
-        self.scratch = ids;
+        self.scratch = own;
         self.len += 1;
+    }
+
+    /// Gives the tokens `ids` to the position being built.
+    fn give(&mut self, ids: &[u32]) {
+        let p = self.len as u32;
+        for &id in ids {
+            let last = &mut self.last[id as usize];
+            if *last != p + 1 {
+                *last = p + 1;
+                self.lists[id as usize].push(p);
+            }
+        }
     }
 
     pub fn finish(self) -> SearchIndex {
@@ -133,7 +147,7 @@ impl SearchIndex {
     pub fn new<'t>(texts: impl IntoIterator<Item = &'t str>) -> SearchIndex {
         let mut builder = SearchBuilder::default();
         for text in texts {
-            builder.position(text, []);
+            builder.position(&[text], []);
         }
         builder.finish()
     }
@@ -264,7 +278,7 @@ mod tests {
             .map(|(_, pieces)| pieces.iter().map(|p| builder.tokens([*p])).collect())
             .collect();
         for ((own, _), tokens) in texts.iter().zip(&pieces) {
-            builder.position(own, tokens.iter().map(|t| &t[..]));
+            builder.position(&[own], tokens.iter().map(|t| &t[..]));
         }
         let built = builder.finish();
         assert_eq!(built.tokens, joined.tokens);
