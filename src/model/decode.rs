@@ -144,19 +144,17 @@ fn parse<'t>(text: &'t str, cx: &mut Cx) -> Result<(Value<'t>, Collections), ser
     use serde::de::DeserializeSeed;
     let path = std::cell::RefCell::new(Vec::new());
     let duplicates = std::cell::RefCell::new(Vec::new());
-    let mut collections = Collections::default();
+    let stream = std::cell::RefCell::new(Stream::default());
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = Root {
-        node: Node {
-            path: &path,
-            duplicates: &duplicates,
-        },
-        collections: &mut collections,
+    let value = Node {
+        path: &path,
+        duplicates: &duplicates,
+        stream: &stream,
     }
     .deserialize(&mut de)?;
     de.end()?;
     cx.problems.extend(duplicates.into_inner());
-    Ok((value, collections))
+    Ok((value, stream.into_inner().collections))
 }
 
 /// A collection decoded while parsing: its first entries (up to the limit),
@@ -167,6 +165,16 @@ struct Streamed<T> {
     problems: Vec<Problem>,
 }
 
+impl<T> Default for Streamed<T> {
+    fn default() -> Self {
+        Streamed {
+            items: Vec::new(),
+            len: 0,
+            problems: Vec::new(),
+        }
+    }
+}
+
 #[derive(Default)]
 struct Collections {
     actors: Option<Streamed<Actor>>,
@@ -175,153 +183,56 @@ struct Collections {
     claims: Option<Streamed<Claim>>,
 }
 
-/// The top-level object: the collections streamed, the rest kept as a tree.
-/// Anything else (an array, a string) is kept whole for the decoder to name.
-struct Root<'a, 'de> {
-    node: Node<'a, 'de>,
-    collections: &'a mut Collections,
+/// What [`Node`] streams: `armed` names the collection whose array is about
+/// to be read (set by the top-level object for the first of each key).
+/// Streaming lives in `Node` itself: another visitor type would be another
+/// copy of serde_json's parser in the wasm (3 KB gzip).
+#[derive(Default)]
+struct Stream {
+    armed: Option<&'static str>,
+    collections: Collections,
 }
 
-impl<'de> serde::de::DeserializeSeed<'de> for Root<'_, 'de> {
-    type Value = Value<'de>;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value<'de>, D::Error> {
-        d.deserialize_any(self)
+impl Stream {
+    fn start(&mut self, name: &str) {
+        let c = &mut self.collections;
+        match name {
+            "actors" => c.actors = Some(Streamed::default()),
+            "sources" => c.sources = Some(Streamed::default()),
+            "events" => c.events = Some(Streamed::default()),
+            _ => c.claims = Some(Streamed::default()),
+        }
     }
-}
 
-/// Visits that are not the shape expected: the value as [`Node`] reads it.
-macro_rules! read_as_node {
-    ($wrap:expr) => {
-        fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
-            Ok($wrap(Value::Bool(v)))
-        }
-        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-            Ok($wrap(Value::Number))
-        }
-        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-            Ok($wrap(Value::Number))
-        }
-        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-            Ok($wrap(Value::Number))
-        }
-        fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-            Ok($wrap(Value::String(Cow::Borrowed(v))))
-        }
-        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-            Ok($wrap(Value::String(Cow::Owned(v.to_string()))))
-        }
-        fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-            Ok($wrap(Value::String(Cow::Owned(v))))
-        }
-        fn visit_unit<E>(self) -> Result<Self::Value, E> {
-            Ok($wrap(Value::Null))
-        }
-    };
-}
-
-impl<'de> serde::de::Visitor<'de> for Root<'_, 'de> {
-    type Value = Value<'de>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    read_as_node!(std::convert::identity);
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Value<'de>, A::Error> {
-        self.node.visit_seq(seq)
-    }
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut access: A,
-    ) -> Result<Value<'de>, A::Error> {
-        let node = self.node;
-        let mut entries: Vec<(Cow<'de, str>, Value<'de>)> = Vec::new();
-        let mut seen: HashSet<Cow<'de, str>> = HashSet::new();
-        while let Some(key) = access.next_key_seed(Key)? {
-            let repeated = !seen.insert(key.clone());
-            node.path.borrow_mut().push(Segment::Key(key.clone()));
-            // The first of a repeated key is the one kept, as in any object.
-            macro_rules! stream {
-                ($field:ident, $decode:expr) => {
-                    match access.next_value_seed(List {
-                        node,
-                        name: stringify!($field),
-                        decode: $decode,
-                    })? {
-                        Listed::Items(items) => self.collections.$field = Some(items),
-                        Listed::Other(value) => entries.push((key.clone(), value)),
-                    }
-                };
-            }
-            match &*key {
-                _ if repeated => {
-                    access.next_value_seed(node)?;
-                    let at = render(&node.path.borrow());
-                    node.duplicates.borrow_mut().push(duplicate_key(at, &key));
+    /// Decodes entry `i` of the collection `name`, or counts it beyond the limit.
+    fn entry(&mut self, name: &'static str, i: usize, value: &Value) {
+        let list = Path::Key(&Path::Root, name);
+        let path = Path::Index(&list, i);
+        let within = i < max_entries(name);
+        let c = &mut self.collections;
+        macro_rules! read {
+            ($field:ident, $decode:expr) => {{
+                let s = c.$field.get_or_insert_with(Streamed::default);
+                s.len = i + 1;
+                if within {
+                    let mut cx = Cx {
+                        problems: std::mem::take(&mut s.problems),
+                    };
+                    s.items.push($decode(&mut cx, value, &path));
+                    s.problems = cx.problems;
                 }
-                "actors" => stream!(actors, decode_actor),
-                "sources" => stream!(sources, decode_source),
-                "events" => stream!(events, decode_event),
-                "claims" => stream!(claims, decode_claim),
-                _ => entries.push((key.clone(), access.next_value_seed(node)?)),
-            }
-            node.path.borrow_mut().pop();
+            }};
         }
-        Ok(Value::Object(Map(entries)))
-    }
-}
-
-/// A collection's value: its entries decoded, or what stood there instead
-/// of an array (for the decoder to name).
-enum Listed<'de, T> {
-    Items(Streamed<T>),
-    Other(Value<'de>),
-}
-
-struct List<'a, 'de, T> {
-    node: Node<'a, 'de>,
-    name: &'static str,
-    decode: fn(&mut Cx, &Value, &Path) -> T,
-}
-
-impl<'de, T> serde::de::DeserializeSeed<'de> for List<'_, 'de, T> {
-    type Value = Listed<'de, T>;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de, T> serde::de::Visitor<'de> for List<'_, 'de, T> {
-    type Value = Listed<'de, T>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    read_as_node!(Listed::Other);
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        self.node.visit_map(map).map(Listed::Other)
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut cx = Cx::default();
-        let mut items = Vec::new();
-        let most = max_entries(self.name);
-        let list = Path::Key(&Path::Root, self.name);
-        let mut len = 0;
-        loop {
-            self.node.path.borrow_mut().push(Segment::Index(len));
-            let next = seq.next_element_seed(self.node);
-            self.node.path.borrow_mut().pop();
-            let Some(value) = next? else { break };
-            // Beyond the limit an entry is parsed (the syntax is checked) but not read.
-            if len < most {
-                items.push((self.decode)(&mut cx, &value, &Path::Index(&list, len)));
-            }
-            len += 1;
+        match name {
+            "actors" => read!(actors, decode_actor),
+            "sources" => read!(sources, decode_source),
+            "events" => read!(events, decode_event),
+            _ => read!(claims, decode_claim),
         }
-        Ok(Listed::Items(Streamed {
-            items,
-            len,
-            problems: cx.problems,
-        }))
     }
 }
+
+const COLLECTIONS: [&str; 4] = ["actors", "sources", "events", "claims"];
 
 fn duplicate_key(path: String, key: &str) -> Problem {
     Problem {
@@ -411,6 +322,7 @@ fn render(path: &[Segment]) -> String {
 struct Node<'a, 'de> {
     path: &'a std::cell::RefCell<Vec<Segment<'de>>>,
     duplicates: &'a std::cell::RefCell<Vec<Problem>>,
+    stream: &'a std::cell::RefCell<Stream>,
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for Node<'_, 'de> {
@@ -451,6 +363,26 @@ impl<'de> serde::de::Visitor<'de> for Node<'_, 'de> {
         Ok(Value::Null)
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
+        // A collection's array (right under the top level): each entry is
+        // decoded as soon as it is parsed, and dropped.
+        let armed = if self.path.borrow().len() == 1 {
+            self.stream.borrow_mut().armed.take()
+        } else {
+            None
+        };
+        if let Some(name) = armed {
+            self.stream.borrow_mut().start(name);
+            for i in 0.. {
+                self.path.borrow_mut().push(Segment::Index(i));
+                let next = seq.next_element_seed(self);
+                self.path.borrow_mut().pop();
+                match next? {
+                    Some(item) => self.stream.borrow_mut().entry(name, i, &item),
+                    None => break,
+                }
+            }
+            return Ok(Value::Array(Vec::new()));
+        }
         let mut items = Vec::new();
         loop {
             self.path.borrow_mut().push(Segment::Index(items.len()));
@@ -488,7 +420,19 @@ impl<'de> serde::de::Visitor<'de> for Node<'_, 'de> {
                 }
             };
             self.path.borrow_mut().push(Segment::Key(key));
+            // The top level arms the first of each collection key for streaming.
+            let top = self.path.borrow().len() == 1;
+            if top && !repeated {
+                let name = match &self.path.borrow()[0] {
+                    Segment::Key(k) => COLLECTIONS.into_iter().find(|c| c == k),
+                    Segment::Index(_) => None,
+                };
+                self.stream.borrow_mut().armed = name;
+            }
             let value = access.next_value_seed(self);
+            if top {
+                self.stream.borrow_mut().armed = None;
+            }
             let at = repeated.then(|| render(&self.path.borrow()));
             let key = match self.path.borrow_mut().pop() {
                 Some(Segment::Key(key)) => key,
