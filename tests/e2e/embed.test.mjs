@@ -8,16 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
-import { setUp, counts, waitForCounts, DIST_DIR, newPage, openBriefing, assertClean as assertCleanPage, screenshot } from './harness.mjs';
+import { setUp, counts, waitForCounts, DIST_DIR, newPage, openBriefing, assertClean as assertCleanPage, dropReadDatasetAborts, screenshot } from './harness.mjs';
 
-/**
- * Under load, Chromium sometimes reports a same-site dataset fetch as
- * ERR_ABORTED although the page read it whole and shows it (seen since the
- * fetch runs in same-origin mode with a time limit; never reproduced in a
- * plain page). Such a report is dropped; any other problem still fails.
- */
+/** Problems, less a dataset fetch reported aborted after it was read (see the harness). */
 async function assertClean(page) {
-  page.problems = page.problems.filter((p) => !/^request failed: http:\/\/127\.0\.0\.1:\d+\/(?:[\w-]+\/)*[\w-]+\.json \(net::ERR_ABORTED\)$/.test(p));
+  dropReadDatasetAborts(page);
   await assertCleanPage(page);
 }
 
