@@ -162,7 +162,7 @@ fn parse<'t>(text: &'t str, cx: &mut Cx) -> Result<(Value<'t>, Collections), ser
 struct Streamed<T> {
     items: Vec<T>,
     len: usize,
-    problems: Vec<Problem>,
+    cx: Cx,
 }
 
 impl<T> Default for Streamed<T> {
@@ -170,7 +170,7 @@ impl<T> Default for Streamed<T> {
         Streamed {
             items: Vec::new(),
             len: 0,
-            problems: Vec::new(),
+            cx: Cx::default(),
         }
     }
 }
@@ -210,16 +210,14 @@ impl Stream {
         let path = Path::Index(&list, i);
         let within = i < max_entries(name);
         let c = &mut self.collections;
+        // `start` made the collection when its array began.
         macro_rules! read {
             ($field:ident, $decode:expr) => {{
-                let s = c.$field.get_or_insert_with(Streamed::default);
-                s.len = i + 1;
-                if within {
-                    let mut cx = Cx {
-                        problems: std::mem::take(&mut s.problems),
-                    };
-                    s.items.push($decode(&mut cx, value, &path));
-                    s.problems = cx.problems;
+                if let Some(s) = c.$field.as_mut() {
+                    s.len = i + 1;
+                    if within {
+                        s.items.push($decode(&mut s.cx, value, &path));
+                    }
                 }
             }};
         }
@@ -419,16 +417,12 @@ impl<'de> serde::de::Visitor<'de> for Node<'_, 'de> {
                     repeated
                 }
             };
-            self.path.borrow_mut().push(Segment::Key(key));
             // The top level arms the first of each collection key for streaming.
-            let top = self.path.borrow().len() == 1;
+            let top = self.path.borrow().is_empty();
             if top && !repeated {
-                let name = match &self.path.borrow()[0] {
-                    Segment::Key(k) => COLLECTIONS.into_iter().find(|c| c == k),
-                    Segment::Index(_) => None,
-                };
-                self.stream.borrow_mut().armed = name;
+                self.stream.borrow_mut().armed = COLLECTIONS.into_iter().find(|c| *c == key);
             }
+            self.path.borrow_mut().push(Segment::Key(key));
             let value = access.next_value_seed(self);
             if top {
                 self.stream.borrow_mut().armed = None;
@@ -696,7 +690,7 @@ impl<'v, 'p> Obj<'v, 'p> {
             Some(streamed) => {
                 self.known.push(key);
                 check_length(cx, &self.at(key), key, required, streamed.len);
-                cx.problems.extend(streamed.problems);
+                cx.problems.extend(streamed.cx.problems);
                 streamed.items
             }
             None => self.list(cx, key, required, decode),
@@ -1232,44 +1226,45 @@ fn check_references(cx: &mut Cx, b: &Briefing) {
     let events = ids(cx, "events", b.events.iter().map(|e| e.id.as_str()));
     ids(cx, "claims", b.claims.iter().map(|c| c.id.as_str()));
 
-    // The path is written only for a broken reference: there is one per
-    // participant, source and stance, hundreds of thousands in a large file.
-    let refer = |cx: &mut Cx,
-                 known: &HashMap<&str, usize>,
-                 what: &str,
-                 id: &str,
-                 path: &dyn Fn() -> String| {
+    // Paths as the decoder keeps them, written only for a broken reference:
+    // there is one per participant, source and stance, hundreds of
+    // thousands in a large file.
+    let refer = |cx: &mut Cx, known: &HashMap<&str, usize>, what: &str, id: &str, path: &Path| {
         if !id.is_empty() && !known.contains_key(id) {
             cx.report(
-                &path(),
+                path,
                 format!("refers to {what} \"{id}\", which is not in the dataset"),
             );
         }
     };
+    let all_events = Path::Key(&Path::Root, "events");
     for (i, event) in b.events.iter().enumerate() {
+        let at = Path::Index(&all_events, i);
+        let participants = Path::Key(&at, "participants");
         for (j, p) in event.participants.iter().enumerate() {
-            refer(cx, &actors, "actor", &p.actor, &|| {
-                format!("events[{i}].participants[{j}].actor")
-            });
+            let actor = Path::Key(&Path::Index(&participants, j), "actor");
+            refer(cx, &actors, "actor", &p.actor, &actor);
         }
+        let event_sources = Path::Key(&at, "sources");
         for (j, s) in event.sources.iter().enumerate() {
-            refer(cx, &sources, "source", s, &|| {
-                format!("events[{i}].sources[{j}]")
-            });
+            refer(cx, &sources, "source", s, &Path::Index(&event_sources, j));
         }
     }
+    let all_claims = Path::Key(&Path::Root, "claims");
     for (i, claim) in b.claims.iter().enumerate() {
+        let claim_at = Path::Index(&all_claims, i);
+        let claim_events = Path::Key(&claim_at, "events");
         for (j, e) in claim.events.iter().enumerate() {
-            refer(cx, &events, "event", e, &|| {
-                format!("claims[{i}].events[{j}]")
-            });
+            refer(cx, &events, "event", e, &Path::Index(&claim_events, j));
         }
+        let stances = Path::Key(&claim_at, "stances");
         for (j, s) in claim.stances.iter().enumerate() {
-            let at = |field: &str| format!("claims[{i}].stances[{j}].{field}");
-            refer(cx, &actors, "actor", &s.actor, &|| at("actor"));
-            refer(cx, &sources, "source", &s.source, &|| at("source"));
+            let stance = Path::Index(&stances, j);
+            let at = |field| Path::Key(&stance, field);
+            refer(cx, &actors, "actor", &s.actor, &at("actor"));
+            refer(cx, &sources, "source", &s.source, &at("source"));
             if let Some(actor) = &s.on_behalf_of {
-                refer(cx, &actors, "actor", actor, &|| at("on_behalf_of"));
+                refer(cx, &actors, "actor", actor, &at("on_behalf_of"));
                 if *actor == s.actor {
                     cx.report(
                         &at("on_behalf_of"),
@@ -1278,7 +1273,7 @@ fn check_references(cx: &mut Cx, b: &Briefing) {
                 }
             }
             if let Some(event) = &s.event {
-                refer(cx, &events, "event", event, &|| at("event"));
+                refer(cx, &events, "event", event, &at("event"));
                 // A stance is made by someone taking part in the event it
                 // names. (Found by id: a scan of every event per stance was
                 // quadratic. A repeated id is reported above.)

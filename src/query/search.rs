@@ -47,7 +47,7 @@ pub struct SearchBuilder {
 
 impl SearchBuilder {
     /// Appends the ids of `text`'s tokens to `into` (unsorted, may repeat).
-    pub fn tokenize_into(&mut self, text: &str, into: &mut Vec<u32>) {
+    fn tokenize_into(&mut self, text: &str, into: &mut Vec<u32>) {
         let (ids, lists, last) = (&mut self.ids, &mut self.lists, &mut self.last);
         for_each_token(text, |token| {
             let id = match ids.get(token) {
