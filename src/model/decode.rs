@@ -1,7 +1,7 @@
 //! Reading a dataset: JSON text in, a [`Briefing`] or every problem at once out.
 //!
-//! serde stops at the first error, and curators need them all, so the decoder
-//! walks parsed JSON trees ([`Value`]) by hand: each field read either yields
+//! Curators need every problem at once, not the first, so the decoder
+//! walks parsed JSON trees ([`Value`], from [`json`]) by hand: each field read either yields
 //! a value or records a [`Problem`] (path and reason) and yields a placeholder,
 //! so that later checks (ids, references, dates) still run over the rest.
 //! Each entry of a collection (actors, sources, events, claims) is parsed
@@ -9,10 +9,10 @@
 //! only the rest of the file (meta) is held as a tree.
 
 use super::date::{DateSpec, PartialDate};
+use super::json::{self, Map, SyntaxError, Value};
 use super::types::*;
 use super::vocab::*;
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 /// One thing wrong with a dataset: where (a JSON path, plus line and column
@@ -75,7 +75,7 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Briefing, Vec<Problem>> {
             let good = &bytes[..e.valid_up_to()];
             let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
             let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            // Columns count characters, as serde_json's do (UTF-8 lead bytes).
+            // Columns count characters, as the JSON reader's do (UTF-8 lead bytes).
             let column = good[line_start..]
                 .iter()
                 .filter(|&&b| b & 0xC0 != 0x80)
@@ -114,9 +114,9 @@ pub fn load(text: &str) -> Result<Briefing, Vec<Problem>> {
     let (value, collections) = parse(text, &mut cx).map_err(|e| {
         vec![Problem {
             path: String::new(),
-            message: format!("the file is not valid JSON: {}", syntax_reason(&e)),
-            line: Some(e.line()),
-            column: Some(e.column()),
+            message: format!("the file is not valid JSON: {}", e.reason),
+            line: Some(e.line),
+            column: Some(e.column),
         }]
     })?;
     let briefing = decode_briefing(&mut cx, &value, collections);
@@ -132,29 +132,18 @@ pub fn load(text: &str) -> Result<Briefing, Vec<Problem>> {
     }
 }
 
-/// JSON text to a `Value` and the four collections, reporting every key that
-/// appears twice in one object: `serde_json::Value` would silently keep the
-/// last one, so a reviewer reading the first `"status"` and a reader shown
-/// the second would see different data. One pass, with the path kept as a
-/// stack. The collections (actors, sources, events, claims) are decoded entry
-/// by entry while the text is parsed, each entry's tree dropped once read:
-/// a tree of the whole file took several times the text's memory, and a
-/// page's wasm memory never shrinks back.
-fn parse<'t>(text: &'t str, cx: &mut Cx) -> Result<(Value<'t>, Collections), serde_json::Error> {
-    use serde::de::DeserializeSeed;
-    let path = std::cell::RefCell::new(Vec::new());
-    let duplicates = std::cell::RefCell::new(Vec::new());
-    let stream = std::cell::RefCell::new(Stream::default());
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = Node {
-        path: &path,
-        duplicates: &duplicates,
-        stream: &stream,
-    }
-    .deserialize(&mut de)?;
-    de.end()?;
-    cx.problems.extend(duplicates.into_inner());
-    Ok((value, stream.into_inner().collections))
+/// JSON text to a `Value` and the four collections, every key that appears
+/// twice in one object reported (a reviewer reading the first `"status"` and
+/// a reader shown the second would see different data). The collections
+/// (actors, sources, events, claims) are decoded entry by entry while the
+/// text is read, each entry's tree dropped once decoded: a tree of the whole
+/// file took several times the text's memory, and a page's wasm memory never
+/// shrinks back.
+fn parse<'t>(text: &'t str, cx: &mut Cx) -> Result<(Value<'t>, Collections), SyntaxError> {
+    let mut stream = Stream::default();
+    let value = json::parse(text, &COLLECTIONS, &mut stream)?;
+    cx.problems.append(&mut stream.duplicates);
+    Ok((value, stream.collections))
 }
 
 /// A collection decoded while parsing: its first entries (up to the limit),
@@ -183,41 +172,27 @@ struct Collections {
     claims: Option<Streamed<Claim>>,
 }
 
-/// What [`Node`] streams: `armed` names the collection whose array is about
-/// to be read (set by the top-level object for the first of each key).
-/// Streaming lives in `Node` itself: another visitor type would be another
-/// copy of serde_json's parser in the wasm (3 KB gzip).
+/// What the reader hands over while it reads: the collections, decoded
+/// entry by entry, and the keys found twice.
 #[derive(Default)]
 struct Stream {
-    armed: Option<&'static str>,
     collections: Collections,
+    duplicates: Vec<Problem>,
 }
 
-impl Stream {
-    fn start(&mut self, name: &str) {
-        let c = &mut self.collections;
-        match name {
-            "actors" => c.actors = Some(Streamed::default()),
-            "sources" => c.sources = Some(Streamed::default()),
-            "events" => c.events = Some(Streamed::default()),
-            _ => c.claims = Some(Streamed::default()),
-        }
-    }
-
+impl<'t> json::Sink<'t> for Stream {
     /// Decodes entry `i` of the collection `name`, or counts it beyond the limit.
-    fn entry(&mut self, name: &'static str, i: usize, value: &Value) {
+    fn entry(&mut self, name: &'static str, i: usize, value: Value<'t>) {
         let list = Path::Key(&Path::Root, name);
         let path = Path::Index(&list, i);
         let within = i < max_entries(name);
         let c = &mut self.collections;
-        // `start` made the collection when its array began.
         macro_rules! read {
             ($field:ident, $decode:expr) => {{
-                if let Some(s) = c.$field.as_mut() {
-                    s.len = i + 1;
-                    if within {
-                        s.items.push($decode(&mut s.cx, value, &path));
-                    }
+                let s = c.$field.get_or_insert_with(Streamed::default);
+                s.len = i + 1;
+                if within {
+                    s.items.push($decode(&mut s.cx, &value, &path));
                 }
             }};
         }
@@ -227,6 +202,10 @@ impl Stream {
             "events" => read!(events, decode_event),
             _ => read!(claims, decode_claim),
         }
+    }
+
+    fn duplicate(&mut self, path: String, key: &str) {
+        self.duplicates.push(duplicate_key(path, key));
     }
 }
 
@@ -241,214 +220,6 @@ fn duplicate_key(path: String, key: &str) -> Problem {
         ),
         line: None,
         column: None,
-    }
-}
-
-/// A parsed JSON value. Strings borrow from the text wherever it has no
-/// escapes, so a large dataset is not held twice before it is decoded
-/// (serde_json's own `Value` copies every string and key). Objects keep
-/// their entries in order, in a plain list: the decoder asks each for a
-/// dozen known keys at most.
-enum Value<'t> {
-    Null,
-    Bool(bool),
-    Number,
-    String(Cow<'t, str>),
-    Array(Vec<Value<'t>>),
-    Object(Map<'t>),
-}
-
-struct Map<'t>(Vec<(Cow<'t, str>, Value<'t>)>);
-
-impl<'t> Map<'t> {
-    fn get(&self, key: &str) -> Option<&Value<'t>> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-
-    fn keys(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|(k, _)| k.as_ref())
-    }
-}
-
-/// A key, borrowed from the text when it has no escapes.
-struct Key;
-
-impl<'de> serde::de::DeserializeSeed<'de> for Key {
-    type Value = Cow<'de, str>;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Cow<'de, str>, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for Key {
-    type Value = Cow<'de, str>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a key")
-    }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Borrowed(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Owned(v.to_string()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Owned(v))
-    }
-}
-
-enum Segment<'t> {
-    Key(Cow<'t, str>),
-    Index(usize),
-}
-
-fn render(path: &[Segment]) -> String {
-    let mut out = String::new();
-    for segment in path {
-        match segment {
-            Segment::Key(k) if out.is_empty() => out.push_str(k),
-            Segment::Key(k) => {
-                out.push('.');
-                out.push_str(k);
-            }
-            Segment::Index(i) => out.push_str(&format!("[{i}]")),
-        }
-    }
-    out
-}
-
-#[derive(Clone, Copy)]
-struct Node<'a, 'de> {
-    path: &'a std::cell::RefCell<Vec<Segment<'de>>>,
-    duplicates: &'a std::cell::RefCell<Vec<Problem>>,
-    stream: &'a std::cell::RefCell<Stream>,
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for Node<'_, 'de> {
-    type Value = Value<'de>;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value<'de>, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for Node<'_, 'de> {
-    type Value = Value<'de>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value<'de>, E> {
-        Ok(Value::Bool(v))
-    }
-    // No field of a dataset is a number: only "a number" is ever said of one.
-    fn visit_i64<E>(self, _: i64) -> Result<Value<'de>, E> {
-        Ok(Value::Number)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Value<'de>, E> {
-        Ok(Value::Number)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Value<'de>, E> {
-        Ok(Value::Number)
-    }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Value<'de>, E> {
-        Ok(Value::String(Cow::Borrowed(v)))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value<'de>, E> {
-        Ok(Value::String(Cow::Owned(v.to_string())))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value<'de>, E> {
-        Ok(Value::String(Cow::Owned(v)))
-    }
-    fn visit_unit<E>(self) -> Result<Value<'de>, E> {
-        Ok(Value::Null)
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
-        // A collection's array (right under the top level): each entry is
-        // decoded as soon as it is parsed, and dropped.
-        let armed = if self.path.borrow().len() == 1 {
-            self.stream.borrow_mut().armed.take()
-        } else {
-            None
-        };
-        if let Some(name) = armed {
-            self.stream.borrow_mut().start(name);
-            for i in 0.. {
-                self.path.borrow_mut().push(Segment::Index(i));
-                let next = seq.next_element_seed(self);
-                self.path.borrow_mut().pop();
-                match next? {
-                    Some(item) => self.stream.borrow_mut().entry(name, i, &item),
-                    None => break,
-                }
-            }
-            return Ok(Value::Array(Vec::new()));
-        }
-        let mut items = Vec::new();
-        loop {
-            self.path.borrow_mut().push(Segment::Index(items.len()));
-            let next = seq.next_element_seed(self);
-            self.path.borrow_mut().pop();
-            match next? {
-                Some(item) => items.push(item),
-                None => return Ok(Value::Array(items)),
-            }
-        }
-    }
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut access: A,
-    ) -> Result<Value<'de>, A::Error> {
-        let mut entries: Vec<(Cow<'de, str>, Value<'de>)> = Vec::new();
-        // Small objects are searched in place; a huge one (hostile) gets a set,
-        // so finding duplicates stays linear.
-        let mut seen: Option<HashSet<Cow<'de, str>>> = None;
-        while let Some(key) = access.next_key_seed(Key)? {
-            let repeated = match &mut seen {
-                Some(set) => !set.insert(key.clone()),
-                None => {
-                    let repeated = entries.iter().any(|(k, _)| *k == key);
-                    if entries.len() >= 32 {
-                        seen = Some(
-                            entries
-                                .iter()
-                                .map(|(k, _)| k.clone())
-                                .chain([key.clone()])
-                                .collect(),
-                        );
-                    }
-                    repeated
-                }
-            };
-            // The top level arms the first of each collection key for streaming.
-            let top = self.path.borrow().is_empty();
-            if top && !repeated {
-                self.stream.borrow_mut().armed = COLLECTIONS.into_iter().find(|c| *c == key);
-            }
-            self.path.borrow_mut().push(Segment::Key(key));
-            let value = access.next_value_seed(self);
-            if top {
-                self.stream.borrow_mut().armed = None;
-            }
-            let at = repeated.then(|| render(&self.path.borrow()));
-            let key = match self.path.borrow_mut().pop() {
-                Some(Segment::Key(key)) => key,
-                _ => Cow::Borrowed(""),
-            };
-            let value = value?;
-            if let Some(at) = at {
-                self.duplicates.borrow_mut().push(duplicate_key(at, &key));
-            } else {
-                entries.push((key, value));
-            }
-        }
-        Ok(Value::Object(Map(entries)))
-    }
-}
-
-fn syntax_reason(e: &serde_json::Error) -> String {
-    // serde_json appends " at line L column C"; the Problem carries those separately.
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod date;
 pub mod decode;
+pub mod json;
 pub mod lookalike;
 pub mod report;
 pub mod rules;
