@@ -5,6 +5,7 @@
 
 use super::network::{Known, NetworkLayout, Side, STAR_ABOVE};
 use super::timeline::{TimelineLayout, AXIS, EDGE, LANE_HEAD, TARGET};
+use super::Px;
 use crate::model::{Briefing, Vocab};
 use crate::query::Index;
 use std::fmt::Write;
@@ -31,7 +32,8 @@ pub fn mark_id(position: usize) -> String {
 
 /// The timeline for the events at chronological positions `order`.
 pub fn timeline(l: &TimelineLayout, b: &Briefing, order: &[usize]) -> String {
-    let (w, h) = (l.width, l.height);
+    let (w, h) = (Px(l.width), Px(l.height));
+    let (axis, target) = (Px(AXIS), Px(TARGET));
     let mut s = String::with_capacity(256 * (l.marks.len() + 16));
     let _ = write!(
         s,
@@ -40,49 +42,51 @@ pub fn timeline(l: &TimelineLayout, b: &Briefing, order: &[usize]) -> String {
     let top = l.axis_top;
     let _ = write!(
         s,
-        r#"<rect class="axis-bg" x="0" y="{top}" width="{w}" height="{AXIS}"/><line class="axis-line" x1="0" x2="{w}" y1="{a}" y2="{a}"/>"#,
-        a = top + 6.0
+        r#"<rect class="axis-bg" x="0" y="{}" width="{w}" height="{axis}"/><line class="axis-line" x1="0" x2="{w}" y1="{a}" y2="{a}"/>"#,
+        Px(top),
+        a = Px(top + 6.0)
     );
     for lane in &l.lanes {
-        let rule = lane.bottom() + 2.0;
+        let rule = Px(lane.bottom() + 2.0);
         let _ = write!(
             s,
-            r#"<text class="lane-label" x="{EDGE}" y="{}">{}</text><line class="lane-line" x1="0" x2="{w}" y1="{rule}" y2="{rule}"/>"#,
-            lane.top + LANE_HEAD - 5.0,
+            r#"<text class="lane-label" x="{}" y="{}">{}</text><line class="lane-line" x1="0" x2="{w}" y1="{rule}" y2="{rule}"/>"#,
+            Px(EDGE),
+            Px(lane.top + LANE_HEAD - 5.0),
             lane.modality.label()
         );
     }
     // A fold: a shaded gap across the lanes, a break // on the axis, its length.
     for f in &l.folds {
-        let m = (f.x0 + f.x1) / 2.0;
-        let y = top + 12.0;
+        let m = Px((f.x0 + f.x1) / 2.0);
+        let y = Px(top + 12.0);
         let _ = write!(
             s,
-            r#"<g class="fold" role="img" aria-label="{words}"><title>{words}</title><rect x="{x}" y="2" width="{fw}" height="{fh}"/><path class="fold-break" d="M{a:.1} {y}l6 -12M{m:.1} {y}l6 -12"/><text class="fold-label" x="{m:.1}" y="{ly}" text-anchor="middle">{label}</text></g>"#,
+            r#"<g class="fold" role="img" aria-label="{words}"><title>{words}</title><rect x="{x}" y="2" width="{fw}" height="{fh}"/><path class="fold-break" d="M{a} {y}l6 -12M{m} {y}l6 -12"/><text class="fold-label" x="{m}" y="{ly}" text-anchor="middle">{label}</text></g>"#,
             words = esc(&f.words),
-            x = f.x0 + 4.0,
-            fw = f.x1 - f.x0 - 8.0,
-            fh = top + AXIS - 4.0,
-            a = m - 6.0,
-            ly = top + 34.0,
+            x = Px(f.x0 + 4.0),
+            fw = Px(f.x1 - f.x0 - 8.0),
+            fh = Px(top + AXIS - 4.0),
+            a = Px((f.x0 + f.x1) / 2.0 - 6.0),
+            ly = Px(top + 34.0),
             label = esc(&f.label)
         );
     }
     for t in &l.ticks {
         let _ = write!(
             s,
-            r#"<line class="tick" x1="{x:.1}" x2="{x:.1}" y1="4" y2="{y}"/><text class="tick-label" x="{lx:.1}" y="{ly}" text-anchor="middle">{label}</text>"#,
-            x = t.x,
-            y = top + 6.0,
-            lx = t.label_x,
-            ly = top + 22.0,
+            r#"<line class="tick" x1="{x}" x2="{x}" y1="4" y2="{y}"/><text class="tick-label" x="{lx}" y="{ly}" text-anchor="middle">{label}</text>"#,
+            x = Px(t.x),
+            y = Px(top + 6.0),
+            lx = Px(t.label_x),
+            ly = Px(top + 22.0),
             label = esc(&t.label)
         );
     }
     let _ = write!(
         s,
         r#"<rect id="timeline-range" class="range" x="0" y="2" width="0" height="{}"/>"#,
-        top - 2.0
+        Px(top - 2.0)
     );
     if l.binned {
         bins(&mut s, l);
@@ -92,7 +96,7 @@ pub fn timeline(l: &TimelineLayout, b: &Briefing, order: &[usize]) -> String {
             let name = esc(&format!("{} — {}", event.title, event.date.display()));
             let _ = write!(
                 s,
-                r#"<g class="mark m-{}{}{}{}{}" id="{}" data-p="{}" tabindex="0" role="button" aria-label="{name}"><title>{name}</title><rect class="hit" x="{:.1}" y="{:.1}" width="{:.1}" height="{TARGET}"/>"#,
+                r#"<g class="mark m-{}{}{}{}{}" id="{}" data-p="{}" tabindex="0" role="button" aria-label="{name}"><title>{name}</title><rect class="hit" x="{}" y="{}" width="{}" height="{target}"/>"#,
                 event.channel.modality.key(),
                 if m.planned { " planned" } else { "" },
                 if m.open_start { " open-start" } else { "" },
@@ -100,32 +104,32 @@ pub fn timeline(l: &TimelineLayout, b: &Briefing, order: &[usize]) -> String {
                 if m.point { " point" } else { " span" },
                 mark_id(m.position),
                 m.position,
-                m.hit.0,
-                m.y - TARGET / 2.0,
-                m.hit.1 - m.hit.0,
+                Px(m.hit.0),
+                Px(m.y - TARGET / 2.0),
+                Px(m.hit.1 - m.hit.0),
             );
             if m.point {
                 let _ = write!(
                     s,
-                    r#"<circle class="shape" cx="{:.1}" cy="{}" r="6"/>"#,
-                    (m.x0 + m.x1) / 2.0,
-                    m.y
+                    r#"<circle class="shape" cx="{}" cy="{}" r="6"/>"#,
+                    Px((m.x0 + m.x1) / 2.0),
+                    Px(m.y)
                 );
             } else {
                 let _ = write!(
                     s,
-                    r#"<rect class="shape" x="{:.1}" y="{}" width="{:.1}" height="14" rx="3"/>"#,
-                    m.x0,
-                    m.y - 7.0,
-                    (m.x1 - m.x0).max(4.0)
+                    r#"<rect class="shape" x="{}" y="{}" width="{}" height="14" rx="3"/>"#,
+                    Px(m.x0),
+                    Px(m.y - 7.0),
+                    Px((m.x1 - m.x0).max(4.0))
                 );
             }
             if let Some(label) = &m.label {
                 let _ = write!(
                     s,
-                    r#"<text class="mark-label" x="{:.1}" y="{}" text-anchor="{}" aria-hidden="true">{}</text>"#,
-                    label.x,
-                    m.y + 4.0,
+                    r#"<text class="mark-label" x="{}" y="{}" text-anchor="{}" aria-hidden="true">{}</text>"#,
+                    Px(label.x),
+                    Px(m.y + 4.0),
                     if label.end { "end" } else { "start" },
                     esc(&label.text)
                 );
@@ -135,8 +139,9 @@ pub fn timeline(l: &TimelineLayout, b: &Briefing, order: &[usize]) -> String {
     }
     let _ = write!(
         s,
-        r#"<rect id="timeline-brush" class="brush" x="0" y="2" width="0" height="{}"/><rect class="axis-band" data-band="1" x="0" y="{top}" width="{w}" height="{AXIS}"><title>Drag along the dates to filter by date range</title></rect></svg>"#,
-        top + AXIS - 2.0
+        r#"<rect id="timeline-brush" class="brush" x="0" y="2" width="0" height="{}"/><rect class="axis-band" data-band="1" x="0" y="{}" width="{w}" height="{axis}"><title>Drag along the dates to filter by date range</title></rect></svg>"#,
+        Px(top + AXIS - 2.0),
+        Px(top)
     );
     s
 }
@@ -170,15 +175,16 @@ fn bins(s: &mut String, l: &TimelineLayout) {
         let bh = bin_height(bin.total, most);
         let _ = write!(
             s,
-            r#"<g class="bin m-{}" id="timeline-bin-{i}" data-from="{from}" data-to="{to}" tabindex="0" role="button" aria-label="{name}"><title>{name}</title><rect class="hit" x="{:.1}" y="{}" width="{:.1}" height="{TARGET}"/><rect class="all" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></g>"#,
+            r#"<g class="bin m-{}" id="timeline-bin-{i}" data-from="{from}" data-to="{to}" tabindex="0" role="button" aria-label="{name}"><title>{name}</title><rect class="hit" x="{}" y="{}" width="{}" height="{}"/><rect class="all" x="{}" y="{}" width="{}" height="{}"/></g>"#,
             lane.modality.key(),
-            bin.x0,
-            y - TARGET / 2.0,
-            bin.x1 - bin.x0,
-            bin.x0 + 1.0,
-            y - bh / 2.0,
-            bin.x1 - bin.x0 - 2.0,
-            bh
+            Px(bin.x0),
+            Px(y - TARGET / 2.0),
+            Px(bin.x1 - bin.x0),
+            Px(TARGET),
+            Px(bin.x0 + 1.0),
+            Px(y - bh / 2.0),
+            Px(bin.x1 - bin.x0 - 2.0),
+            Px(bh)
         );
     }
     for (i, lane) in l.lanes.iter().enumerate() {
@@ -204,12 +210,12 @@ pub fn kept_paths(l: &TimelineLayout, kept: &[bool]) -> Vec<String> {
         if height > 0.0 {
             let _ = write!(
                 paths[bin.lane],
-                "M{:.1} {:.1}h{:.1}v{:.1}h{:.1}Z",
-                bin.x0 + 1.0,
-                y - height / 2.0,
-                bin.x1 - bin.x0 - 2.0,
-                height,
-                bin.x0 - bin.x1 + 2.0
+                "M{} {}h{}v{}h{}Z",
+                Px(bin.x0 + 1.0),
+                Px(y - height / 2.0),
+                Px(bin.x1 - bin.x0 - 2.0),
+                Px(height),
+                Px(bin.x0 - bin.x1 + 2.0)
             );
         }
     }
@@ -233,23 +239,20 @@ pub fn edge_words(l: &NetworkLayout, index: &Index, e: usize) -> String {
 
 /// A node's shape: circles on the left, squares on the right, diamonds between.
 fn shape(side: Side, x: f64, y: f64, r: f64) -> String {
+    let (px, py, pr) = (Px(x), Px(y), Px(r));
     match side {
-        Side::Left => format!(r#"<circle class="shape" cx="{x:.1}" cy="{y:.1}" r="{r:.1}"/>"#),
+        Side::Left => format!(r#"<circle class="shape" cx="{px}" cy="{py}" r="{pr}"/>"#),
         Side::Right => format!(
-            r#"<rect class="shape" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/>"#,
-            x - r * 0.9,
-            y - r * 0.9,
-            r * 1.8,
-            r * 1.8
+            r#"<rect class="shape" x="{}" y="{}" width="{w}" height="{w}"/>"#,
+            Px(x - r * 0.9),
+            Px(y - r * 0.9),
+            w = Px(r * 1.8)
         ),
         Side::Middle => {
-            let r = r * 1.15;
+            let (r, minus) = (Px(r * 1.15), Px(-r * 1.15));
             format!(
-                r#"<path class="shape" d="M{x:.1} {:.1}l{r:.1} {r:.1}l{:.1} {r:.1}l{:.1} {:.1}z"/>"#,
-                y - r,
-                -r,
-                -r,
-                -r
+                r#"<path class="shape" d="M{px} {}l{r} {r}l{minus} {r}l{minus} {minus}z"/>"#,
+                Px(y - r.0)
             )
         }
     }
@@ -257,18 +260,18 @@ fn shape(side: Side, x: f64, y: f64, r: f64) -> String {
 
 /// The network picture and its legend.
 pub fn network(l: &NetworkLayout, b: &Briefing, index: &Index) -> String {
-    let (w, h) = (l.width, l.height);
+    let (w, h) = (Px(l.width.round()), Px(l.height.round()));
     let mut s = String::with_capacity(512 * (l.nodes.len() + l.edges.len() + 8));
     let _ = write!(
         s,
-        r#"<div class="network-scroll"><svg class="network" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" role="group" aria-label="Who communicated with whom; each actor and each contact is a button that filters">"#
+        r#"<div class="network-scroll"><svg class="network" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="Who communicated with whom; each actor and each contact is a button that filters">"#
     );
     for c in &l.columns {
         let _ = write!(
             s,
-            r#"<text class="column-title side-{}" x="{:.1}" y="16" text-anchor="middle">{}</text>"#,
+            r#"<text class="column-title side-{}" x="{}" y="16" text-anchor="middle">{}</text>"#,
             c.side.key(),
-            c.x,
+            Px(c.x),
             esc(&c.title)
         );
     }
@@ -278,7 +281,7 @@ pub fn network(l: &NetworkLayout, b: &Briefing, index: &Index) -> String {
         let names = [e.a, e.b].map(|n| index.actors[l.nodes[n].option].label.as_str());
         let _ = write!(
             s,
-            r#"<g class="edge known-{} m-{}{}" id="network-edge-{i}" data-edge="{i}" tabindex="0" role="button" aria-label="{}"><title>{}</title><path class="hit" d="{}"/><path class="line" d="{}" stroke-width="{:.1}"/>"#,
+            r#"<g class="edge known-{} m-{}{}" id="network-edge-{i}" data-edge="{i}" tabindex="0" role="button" aria-label="{}"><title>{}</title><path class="hit" d="{}"/><path class="line" d="{}" stroke-width="{}"/>"#,
             e.known.key(),
             e.modality.key(),
             if e.report { " report" } else { "" },
@@ -289,14 +292,14 @@ pub fn network(l: &NetworkLayout, b: &Briefing, index: &Index) -> String {
             esc(&format!("{words}. Click to show these actors' events.")),
             e.path,
             e.path,
-            e.width
+            Px(e.width)
         );
         if e.known == Known::Denied {
             let _ = write!(
                 s,
-                r#"<path class="denied-mark" d="M{:.1} {:.1}l8 8m0 -8l-8 8"/>"#,
-                e.mid.0 - 4.0,
-                e.mid.1 - 4.0
+                r#"<path class="denied-mark" d="M{} {}l8 8m0 -8l-8 8"/>"#,
+                Px(e.mid.0 - 4.0),
+                Px(e.mid.1 - 4.0)
             );
         }
         s.push_str("</g>");
@@ -308,15 +311,15 @@ pub fn network(l: &NetworkLayout, b: &Briefing, index: &Index) -> String {
         let events = format!("{} event{}", n.events, if n.events == 1 { "" } else { "s" });
         let _ = write!(
             s,
-            r#"<g class="node side-{}" id="network-node-{i}" data-node="{i}" tabindex="0" role="button" aria-pressed="false" aria-label="{}"><title>{}</title>{}<text class="node-label" x="{:.1}" y="{:.1}" text-anchor="{}" dominant-baseline="middle">{}{}</text></g>"#,
+            r#"<g class="node side-{}" id="network-node-{i}" data-node="{i}" tabindex="0" role="button" aria-pressed="false" aria-label="{}"><title>{}</title>{}<text class="node-label" x="{}" y="{}" text-anchor="{}" dominant-baseline="middle">{}{}</text></g>"#,
             n.side.key(),
             esc(&format!("{name} ({affiliation}), {events}")),
             esc(&format!(
                 "{name} ({affiliation}): {events}. Click to filter."
             )),
             shape(n.side, n.x, n.y, n.r),
-            n.label.x,
-            n.label.y,
+            Px(n.label.x),
+            Px(n.label.y),
             n.label.anchor,
             esc(&n.label.text),
             if n.label.cut {

@@ -9,7 +9,7 @@
 //! actors are drawn.
 
 use crate::layout::timeline::text_width;
-use crate::layout::{float_key, order_by};
+use crate::layout::{float_key, order_by, Px};
 use crate::model::{Briefing, ClaimStatus, EventStatus, Modality, Vocab};
 use crate::query::Index;
 use std::collections::BTreeMap;
@@ -628,7 +628,8 @@ pub fn shown(layout: &NetworkLayout, index: &Index, kept: &[bool]) -> Shown {
 fn route(p: &Node, q: &Node, width: f64) -> (String, (f64, f64)) {
     if (p.x - q.x).abs() > 1.0 {
         let mid = ((p.x + q.x) / 2.0, (p.y + q.y) / 2.0);
-        return (format!("M{:.1} {:.1}L{:.1} {:.1}", p.x, p.y, q.x, q.y), mid);
+        let (px, py, qx, qy) = (Px(p.x), Px(p.y), Px(q.x), Px(q.y));
+        return (format!("M{px} {py}L{qx} {qy}"), mid);
     }
     let towards = if p.x < width / 2.0 || p.side == Side::Middle {
         1.0
@@ -641,8 +642,13 @@ fn route(p: &Node, q: &Node, width: f64) -> (String, (f64, f64)) {
     let mid = (p.x + towards * bow, cy);
     (
         format!(
-            "M{:.1} {:.1}Q{:.1} {:.1} {:.1} {:.1}",
-            p.x, p.y, cx, cy, q.x, q.y
+            "M{} {}Q{} {} {} {}",
+            Px(p.x),
+            Px(p.y),
+            Px(cx),
+            Px(cy),
+            Px(q.x),
+            Px(q.y)
         ),
         mid,
     )

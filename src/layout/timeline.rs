@@ -425,7 +425,9 @@ pub fn ticks(axis: &Axis, width: f64) -> Vec<Tick> {
         for (day, label) in segment_ticks(s) {
             let x = s.x(day);
             let half = text_width(&label) / 2.0;
-            let label_x = x.clamp(half + 2.0, width - half - 2.0);
+            // Not `f64::clamp`: its check's panic message formats floats,
+            // which would bring float formatting into the wasm.
+            let label_x = x.max(half + 2.0).min(width - half - 2.0);
             if label_x - half < right_of_last + 10.0 {
                 continue;
             }

@@ -42,13 +42,16 @@ impl fmt::Display for Problem {
 /// (about 137 MB), low enough that a browser tab keeps its memory.
 pub const MAX_BYTES: usize = 160 * 1024 * 1024;
 
-/// "160 MB", "1.5 MB", "12 KB": sizes for people.
+/// "160 MB", "1.5 MB", "12 KB": sizes for people (in integers: float
+/// formatting is kilobytes of the page's wasm).
 pub fn size_words(bytes: usize) -> String {
-    let mb = bytes as f64 / (1024.0 * 1024.0);
-    if mb >= 10.0 {
-        format!("{mb:.0} MB")
-    } else if mb >= 1.0 {
-        format!("{mb:.1} MB")
+    const MB: usize = 1024 * 1024;
+    // Tenths of a megabyte, rounded half up.
+    let tenths = (bytes as u64 * 10 + MB as u64 / 2) / MB as u64;
+    if bytes >= 10 * MB {
+        format!("{} MB", (tenths + 5) / 10)
+    } else if bytes >= MB {
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     } else {
         format!("{} KB", bytes.div_ceil(1024))
     }

@@ -6,6 +6,7 @@
 
 use super::{ctx, event_card::EventCard};
 use crate::layout::window::{self, Heights};
+use crate::layout::Px;
 use leptos::{ev, prelude::*};
 use std::collections::BTreeSet;
 use wasm_bindgen::JsCast;
@@ -215,10 +216,10 @@ fn Windowed(rows: Memo<Vec<Row>>, heights: StoredValue<Heights>) -> impl IntoVie
         let (start, end) = span.get();
         rows.with(|r| r[start..end.min(r.len())].to_vec())
     };
-    let before = move || format!("{}px", tops.with(|t| t[span.get().0.min(t.len() - 1)]));
+    let before = move || format!("{}px", tops.with(|t| Px(t[span.get().0.min(t.len() - 1)])));
     let after = move || {
         let end = span.get().1;
-        tops.with(|t| format!("{}px", t[t.len() - 1] - t[end.min(t.len() - 1)]))
+        tops.with(|t| format!("{}px", Px(t[t.len() - 1] - t[end.min(t.len() - 1)])))
     };
     view! {
         <div class="spacer list-start" aria-hidden="true" node_ref=start style:height=before></div>

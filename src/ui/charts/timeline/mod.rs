@@ -8,8 +8,8 @@ mod events;
 mod table;
 
 use super::{listen, measured_width, set_attr};
-use crate::layout::draw;
 use crate::layout::timeline::{self, TimelineLayout};
+use crate::layout::{draw, Px};
 use crate::model::Day;
 use crate::ui::ctx;
 use leptos::prelude::*;
@@ -91,8 +91,8 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
         // The date range filter, and the brush while dragging, shaded.
         let shade = |id: &str, span: Option<(f64, f64)>| {
             let (x0, x1) = span.unwrap_or((0.0, 0.0));
-            set_attr(id, "x", Some(&format!("{:.1}", x0.min(x1))));
-            set_attr(id, "width", Some(&format!("{:.1}", (x1 - x0).abs())));
+            set_attr(id, "x", Some(&Px(x0.min(x1)).to_string()));
+            set_attr(id, "width", Some(&Px((x1 - x0).abs()).to_string()));
         };
         let range =
             state.with(|s| (s.from.is_some() || s.to.is_some()).then(|| l.axis.span(s.from, s.to)));
