@@ -168,7 +168,7 @@ fn bins(s: &mut String, l: &TimelineLayout) {
         let name = format!(
             "{} {} events from {} to {}",
             bin.total,
-            lane.modality.label().to_lowercase(),
+            lane.modality.label().to_ascii_lowercase(),
             crate::model::Day::from_ordinal(from).long(),
             crate::model::Day::from_ordinal(to).long()
         );
@@ -232,7 +232,7 @@ pub fn edge_words(l: &NetworkLayout, index: &Index, e: usize) -> String {
         name(e.b),
         e.events.len(),
         if e.events.len() == 1 { "" } else { "s" },
-        e.modality.label().to_lowercase(),
+        e.modality.label().to_ascii_lowercase(),
         e.known.words()
     )
 }

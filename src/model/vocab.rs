@@ -229,4 +229,13 @@ mod tests {
             .contains("allowed: confirmed, partially_confirmed"));
         assert_eq!(MonthPart::allowed(), "early, mid or late");
     }
+
+    #[test]
+    fn channel_labels_are_ascii() {
+        // The pictures lower-case them with `to_ascii_lowercase`: Unicode
+        // lower-casing of a whole string brings its tables into the wasm.
+        for m in Modality::ALL {
+            assert!(m.label().is_ascii(), "{}", m.label());
+        }
+    }
 }

@@ -31,6 +31,23 @@ fn base(c: char) -> Option<char> {
     }
 }
 
+include!(concat!(env!("OUT_DIR"), "/lowercase.rs"));
+
+/// `c` lower-cased, as `char::to_lowercase` does (its first char: see
+/// build.rs), from [`LOWER_RUNS`] rather than the standard library's table.
+pub fn lower(c: char) -> char {
+    let code = c as u32;
+    let at = LOWER_RUNS.partition_point(|run| run.0 <= code);
+    let Some(&(first, count, stride, delta)) = at.checked_sub(1).map(|i| &LOWER_RUNS[i]) else {
+        return c;
+    };
+    let offset = code - first;
+    if !offset.is_multiple_of(u32::from(stride)) || offset / u32::from(stride) >= u32::from(count) {
+        return c;
+    }
+    char::from_u32((code as i64 + i64::from(delta)) as u32).unwrap_or(c)
+}
+
 fn is_combining(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
@@ -73,9 +90,9 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(&str)) {
                 token.push_str("ss");
                 continue;
             }
-            // Lower-casing may yield several chars, some of them combining marks.
-            for lower in c.to_lowercase().filter(|l| !is_combining(*l)) {
-                token.push(base(lower).unwrap_or(lower));
+            let l = lower(c);
+            if !is_combining(l) {
+                token.push(base(l).unwrap_or(l));
             }
         } else if !token.is_empty() {
             emit(&token);
@@ -106,6 +123,16 @@ mod tests {
             };
             assert_eq!(fold(&format!("a{c}b")), expected, "{:?}", c);
         }
+    }
+
+    #[test]
+    fn lower_cases_every_char_as_the_standard_library_does() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let theirs: String = c.to_lowercase().filter(|l| !is_combining(*l)).collect();
+            let ours = Some(lower(c)).filter(|l| !is_combining(*l));
+            assert_eq!(ours.map(String::from).unwrap_or_default(), theirs, "{c:?}");
+        }
+        assert!(LOWER_RUNS.len() < 300, "{} runs", LOWER_RUNS.len());
     }
 
     #[test]

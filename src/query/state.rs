@@ -344,7 +344,7 @@ impl ViewState {
                             } else {
                                 notices.push(format!(
                                     "Ignored {} “{}”: not a choice in this briefing.",
-                                    facet.label().to_lowercase(),
+                                    facet.label().to_ascii_lowercase(),
                                     shorten(item)
                                 ));
                             }
