@@ -12,15 +12,11 @@ pub mod window;
 /// for all the picture maths (each `sort_by` closure is a copy of the sort
 /// in the wasm).
 pub(crate) fn order_by(items: &mut [usize], key: impl Fn(usize) -> [u64; 3]) {
-    let mut keyed: Vec<([u64; 3], usize, usize)> = items
-        .iter()
-        .enumerate()
-        .map(|(at, &i)| (key(i), at, i))
-        .collect();
-    keyed.sort_unstable();
-    for (slot, (_, _, i)) in items.iter_mut().zip(keyed) {
-        *slot = i;
-    }
+    let keys: Vec<[u64; 3]> = items.iter().map(|&i| key(i)).collect();
+    let mut at: Vec<usize> = (0..items.len()).collect();
+    crate::query::sort_positions(&mut at, &|a, b| (keys[a], a).cmp(&(keys[b], b)));
+    let sorted: Vec<usize> = at.iter().map(|&a| items[a]).collect();
+    items.copy_from_slice(&sorted);
 }
 
 /// An order-preserving `u64` for a float (for `order_by` keys).

@@ -185,11 +185,12 @@ pub fn fit_label(name: &str, chars: usize) -> (String, bool) {
 /// also statements and publications (`reports`).
 pub fn layout(b: &Briefing, index: &Index, reports: bool) -> NetworkLayout {
     let options = &index.actors;
-    let option_of: BTreeMap<&str, usize> = options
-        .iter()
-        .enumerate()
-        .map(|(o, x)| (x.key.as_str(), o))
-        .collect();
+    // Inserts, not collect(): collecting into a B-tree sorts first, and each
+    // stable sort is its own copy in the wasm.
+    let mut option_of: BTreeMap<&str, usize> = BTreeMap::new();
+    for (o, x) in options.iter().enumerate() {
+        option_of.insert(x.key.as_str(), o);
+    }
     let affiliation = |o: usize| {
         index
             .actor(b, &options[o].key)

@@ -409,9 +409,7 @@ impl Index {
                 alternatives.extend(names.iter().cloned());
             }
         }
-        alternatives.sort();
-        alternatives.dedup();
-        alternatives
+        super::sorted_distinct(alternatives)
     }
 
     /// Events matching the search words (all of them) and the date range.

@@ -19,3 +19,20 @@ pub use state::{Facet, Filter, Tab, ViewState};
 pub fn sort_positions(items: &mut [usize], cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) {
     items.sort_unstable_by(|&a, &b| cmp(a, b));
 }
+
+/// `items` sorted, each once, through [`sort_positions`] (a sort of the
+/// items' own type would be another copy of the sorting code).
+pub fn sorted_distinct<T: Ord>(mut items: Vec<T>) -> Vec<T> {
+    let mut at: Vec<usize> = (0..items.len()).collect();
+    sort_positions(&mut at, &|a, b| items[a].cmp(&items[b]));
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    let mut out: Vec<T> = Vec::with_capacity(slots.len());
+    for a in at {
+        if let Some(item) = slots[a].take() {
+            if out.last() != Some(&item) {
+                out.push(item);
+            }
+        }
+    }
+    out
+}

@@ -109,8 +109,8 @@ impl SearchBuilder {
             len,
             ..
         } = self;
-        let mut vocabulary: Vec<(Box<str>, u32)> = ids.into_iter().collect();
-        vocabulary.sort_unstable();
+        // Tokens are distinct: sorted_distinct keeps them all, in order.
+        let vocabulary: Vec<(Box<str>, u32)> = super::sorted_distinct(ids.into_iter().collect());
         let mut starts = Vec::with_capacity(vocabulary.len() + 1);
         let mut postings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
         let mut tokens = Vec::with_capacity(vocabulary.len());
