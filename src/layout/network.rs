@@ -11,8 +11,9 @@
 use crate::layout::timeline::text_width;
 use crate::layout::{float_key, order_by, Px};
 use crate::model::{Briefing, ClaimStatus, EventStatus, Modality, Vocab};
+use crate::query::sort_positions;
 use crate::query::Index;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// Most actors drawn; the caption says how many more there are.
 pub const MAX_NODES: usize = 48;
@@ -185,12 +186,13 @@ pub fn fit_label(name: &str, chars: usize) -> (String, bool) {
 /// also statements and publications (`reports`).
 pub fn layout(b: &Briefing, index: &Index, reports: bool) -> NetworkLayout {
     let options = &index.actors;
-    // Inserts, not collect(): collecting into a B-tree sorts first, and each
-    // stable sort is its own copy in the wasm.
-    let mut option_of: BTreeMap<&str, usize> = BTreeMap::new();
-    for (o, x) in options.iter().enumerate() {
-        option_of.insert(x.key.as_str(), o);
-    }
+    // Hash maps for lookups, sorted lists where order shows: B-trees of
+    // each key type were kilobytes of the page's wasm.
+    let option_of: HashMap<&str, usize> = options
+        .iter()
+        .enumerate()
+        .map(|(o, x)| (x.key.as_str(), o))
+        .collect();
     let affiliation = |o: usize| {
         index
             .actor(b, &options[o].key)
@@ -236,11 +238,21 @@ pub fn layout(b: &Briefing, index: &Index, reports: bool) -> NetworkLayout {
 
     // Sides: the two largest affiliations among those drawn; the one met
     // first in the events drawn goes left.
-    let mut size: BTreeMap<&str, usize> = BTreeMap::new();
+    // Affiliations with their number of actors drawn, by name.
+    let mut size: Vec<(&str, usize)> = Vec::new();
+    let mut slot: HashMap<&str, usize> = HashMap::new();
     for &o in &candidates {
-        *size.entry(affiliation(o)).or_default() += 1;
+        let g = affiliation(o);
+        let at = *slot.entry(g).or_insert_with(|| {
+            size.push((g, 0));
+            size.len() - 1
+        });
+        size[at].1 += 1;
     }
-    let mut first_seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut by_name: Vec<usize> = (0..size.len()).collect();
+    sort_positions(&mut by_name, &|a, b| size[a].0.cmp(size[b].0));
+    let size: Vec<(&str, usize)> = by_name.iter().map(|&i| size[i]).collect();
+    let mut first_seen: HashMap<&str, usize> = HashMap::new();
     let mut drawn = vec![false; options.len()];
     candidates.iter().for_each(|&o| drawn[o] = true);
     let mut seen = 0;
@@ -257,7 +269,7 @@ pub fn layout(b: &Briefing, index: &Index, reports: bool) -> NetworkLayout {
     for _ in 0..2 {
         let next = size
             .iter()
-            .filter(|(g, n)| **n >= 2 && !largest.contains(g))
+            .filter(|(g, n)| *n >= 2 && !largest.contains(g))
             .fold(None, |best: Option<(&str, usize)>, (g, n)| match best {
                 Some((_, m)) if m >= *n => best,
                 _ => Some((g, *n)),
@@ -274,7 +286,7 @@ pub fn layout(b: &Briefing, index: &Index, reports: bool) -> NetworkLayout {
         None => Side::Middle,
     };
     // Left, middle, right; larger first, then by name.
-    let names: Vec<(&str, usize)> = size.iter().map(|(g, n)| (*g, *n)).collect();
+    let names = size;
     let mut by_side: Vec<usize> = (0..names.len()).collect();
     order_by(&mut by_side, |i| {
         [
@@ -319,7 +331,8 @@ pub fn layout(b: &Briefing, index: &Index, reports: bool) -> NetworkLayout {
     }
 
     // Pairs: every pair of a small event, a star from the first participant of a large one.
-    let mut pairs: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    let mut pairs: Vec<((usize, usize), Vec<usize>)> = Vec::new();
+    let mut pair_at: HashMap<(usize, usize), usize> = HashMap::new();
     let (mut stars, mut work) = (0, 0);
     let mut stamp = vec![0usize; nodes.len()];
     for (position, &e) in index.order.iter().enumerate() {
@@ -341,10 +354,12 @@ pub fn layout(b: &Briefing, index: &Index, reports: bool) -> NetworkLayout {
         }
         let mut add = |a: usize, c: usize| {
             work += 1;
-            pairs
-                .entry((a.min(c), a.max(c)))
-                .or_default()
-                .push(position);
+            let key = (a.min(c), a.max(c));
+            let at = *pair_at.entry(key).or_insert_with(|| {
+                pairs.push((key, Vec::new()));
+                pairs.len() - 1
+            });
+            pairs[at].1.push(position);
         };
         if members.len() > STAR_ABOVE {
             stars += 1;
@@ -360,8 +375,12 @@ pub fn layout(b: &Briefing, index: &Index, reports: bool) -> NetworkLayout {
             }
         }
     }
-    let edges: Vec<Edge> = pairs
-        .into_iter()
+    // In pair order.
+    let mut by_pair: Vec<usize> = (0..pairs.len()).collect();
+    sort_positions(&mut by_pair, &|x, y| pairs[x].0.cmp(&pairs[y].0));
+    let edges: Vec<Edge> = by_pair
+        .iter()
+        .map(|&i| (pairs[i].0, std::mem::take(&mut pairs[i].1)))
         .map(|((a, c), events)| {
             // The most frequent channel (the first of equals, in vocabulary order).
             let mut by_modality = [0usize; 16];

@@ -9,8 +9,8 @@ pub use json::to_json;
 use crate::model::{
     Briefing, Channel, Claim, DateSpec, Day, EventStatus, Inference, Source, Speech, Vocab,
 };
-use crate::query::{Facet, Filter, Index, ViewState};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::query::{sort_positions, Facet, Filter, Index, ViewState};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// "1 event", "2 events", "0 events".
 pub fn count(n: usize, one: &str, many: &str) -> String {
@@ -133,15 +133,13 @@ pub fn view_claims(
     state: &ViewState,
 ) -> Vec<usize> {
     let filter = ClaimFilter::of(state);
-    let mut seen = BTreeSet::new();
+    let mut seen = vec![false; b.claims.len()];
     for &p in matches {
         for &c in &index.claims[p] {
-            if filter.claim(&b.claims[c]) {
-                seen.insert(c);
-            }
+            seen[c] = seen[c] || filter.claim(&b.claims[c]);
         }
     }
-    seen.into_iter().collect()
+    (0..seen.len()).filter(|&c| seen[c]).collect()
 }
 
 /// The stances of a claim a view shows: with a stance or actor filter, only
@@ -185,28 +183,28 @@ pub struct TableRow {
 /// its filters keep.
 pub fn who_says_what(b: &Briefing, index: &Index, matches: &[usize], state: &ViewState) -> Table {
     let claims = view_claims(b, index, matches, state);
-    let mut per_actor: BTreeMap<&str, usize> = BTreeMap::new();
+    // Stances per actor; hash maps and the shared sort rather than B-trees
+    // (kilobytes of the page's wasm per key type).
+    let mut per_actor: Vec<(&str, usize)> = Vec::new();
+    let mut slot: HashMap<&str, usize> = HashMap::new();
     for &c in &claims {
         for s in view_stances(b, c, state) {
-            *per_actor.entry(&b.claims[c].stances[s].actor).or_default() += 1;
+            let actor = b.claims[c].stances[s].actor.as_str();
+            let at = *slot.entry(actor).or_insert_with(|| {
+                per_actor.push((actor, 0));
+                per_actor.len() - 1
+            });
+            per_actor[at].1 += 1;
         }
     }
-    // Most stances first, then by id (the map's order): an insertion sort,
-    // as a library sort per call site costs the page kilobytes.
-    let mut actors: Vec<(&str, usize)> = per_actor.into_iter().collect();
-    for i in 1..actors.len() {
-        let mut j = i;
-        while j > 0 && actors[j].1 > actors[j - 1].1 {
-            actors.swap(j, j - 1);
-            j -= 1;
-        }
-    }
-    // Inserts, not collect(): collecting into a B-tree sorts (a stable
-    // sort's code, kilobytes, per element type).
-    let mut column: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, a) in actors.iter().enumerate() {
-        column.insert(a.0, i);
-    }
+    // Most stances first, then by id.
+    let mut order: Vec<usize> = (0..per_actor.len()).collect();
+    sort_positions(&mut order, &|x, y| {
+        let (a, b) = (per_actor[x], per_actor[y]);
+        b.1.cmp(&a.1).then(a.0.cmp(b.0))
+    });
+    let actors: Vec<(&str, usize)> = order.iter().map(|&i| per_actor[i]).collect();
+    let column: HashMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.0, i)).collect();
     let rows = claims
         .iter()
         .map(|&c| {
@@ -430,14 +428,15 @@ pub fn csv(b: &Briefing, index: &Index, matches: &[usize], state: &ViewState) ->
 /// were stated in (a claim's status rests on them), and the actors and
 /// sources all these refer to. It passes `briefing-check`.
 pub fn subset(b: &Briefing, index: &Index, matches: &[usize]) -> Briefing {
-    let mut kept: BTreeSet<usize> = BTreeSet::new();
-    let mut claims_kept: BTreeSet<usize> = BTreeSet::new();
+    let mut kept = vec![false; b.events.len()];
+    let mut claim_kept = vec![false; b.claims.len()];
     for &p in matches {
-        kept.insert(p);
+        kept[p] = true;
         for &c in &index.claims[p] {
-            claims_kept.insert(c);
+            claim_kept[c] = true;
         }
     }
+    let claims_kept: Vec<usize> = (0..claim_kept.len()).filter(|&c| claim_kept[c]).collect();
     for &c in &claims_kept {
         let claim = &b.claims[c];
         for id in claim
@@ -446,18 +445,18 @@ pub fn subset(b: &Briefing, index: &Index, matches: &[usize]) -> Briefing {
             .chain(claim.stances.iter().filter_map(|s| s.event.as_ref()))
         {
             if let Some(p) = index.position_of(id) {
-                kept.insert(p);
+                kept[p] = true;
             }
         }
     }
     // In date order, as positions are.
-    let events: Vec<_> = kept
-        .iter()
-        .map(|&p| b.events[index.order[p]].clone())
+    let events: Vec<_> = (0..kept.len())
+        .filter(|&p| kept[p])
+        .map(|p| b.events[index.order[p]].clone())
         .collect();
     let claims: Vec<_> = claims_kept.iter().map(|&c| b.claims[c].clone()).collect();
-    let mut actors_used: BTreeSet<&str> = BTreeSet::new();
-    let mut sources_used: BTreeSet<&str> = BTreeSet::new();
+    let mut actors_used: HashSet<&str> = HashSet::new();
+    let mut sources_used: HashSet<&str> = HashSet::new();
     for e in &events {
         for p in &e.participants {
             actors_used.insert(&p.actor);
