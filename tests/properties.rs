@@ -18,7 +18,7 @@ use briefing::model::decode::{hidden_character, max_chars, NAME_FIELDS};
 use briefing::model::{load, Briefing, Day, BUNDLED};
 use briefing::query::fold::fold;
 use briefing::query::state::{check_data_url, data_param};
-use briefing::query::{Facet, Index, Tab, ViewState};
+use briefing::query::{Facet, IdSet, Index, Tab, ViewState};
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence, Index as Pick};
@@ -180,7 +180,7 @@ fn day() -> impl Strategy<Value = Day> {
         .prop_map(|(y, m, d)| Day::new(y, m, d.min(days_in_month(y, m))).expect("a real day"))
 }
 
-fn selection(facet: Facet) -> impl Strategy<Value = BTreeSet<String>> {
+fn selection(facet: Facet) -> impl Strategy<Value = IdSet> {
     let keys = option_keys(facet);
     let n = keys.len();
     subsequence(keys, 0..=n).prop_map(|keys| keys.into_iter().collect())

@@ -5,7 +5,7 @@ mod common;
 use briefing::model::{load, Briefing, ClaimStatus, Day};
 use briefing::query::finder::{self, ActorFinder, SHOWN_ACTORS};
 use briefing::query::fold::fold;
-use briefing::query::{Facet, Filter, Index, ViewState, SECRET_KEY};
+use briefing::query::{Facet, Filter, IdSet, Index, ViewState, SECRET_KEY};
 use common::{bundled, Rng};
 use serde_json::json;
 use std::collections::BTreeSet;
@@ -95,7 +95,7 @@ fn naive(b: &Briefing, state: &ViewState) -> BTreeSet<String> {
             let (start, end) = e.date.bounds().unwrap().ordinals();
             (state.actors.is_empty() || state.actors.iter().any(|a| actors.contains(a.as_str())))
                 && (state.channels.is_empty()
-                    || channel_keys.iter().any(|k| state.channels.contains(*k)))
+                    || channel_keys.iter().any(|k| state.channels.contains(k)))
                 && (state.statuses.is_empty()
                     || claims.iter().any(|c| {
                         state
@@ -271,13 +271,13 @@ fn the_long_actor_list_keeps_the_ticked_and_finds_the_others_by_folded_name() {
     let index = Index::new(&b);
     assert!(finder::is_long(&index));
     let finder = ActorFinder::new(&index);
-    let none = BTreeSet::new();
+    let none = IdSet::new();
     // Nothing typed: the most involved, in the options' order.
     let first: Vec<usize> = (0..SHOWN_ACTORS).collect();
     assert_eq!(finder.shown(&index, &none, ""), first);
     // Ticked actors come first and stay whatever is typed.
     let (last, middle) = (index.actors.len() - 1, SHOWN_ACTORS + 3);
-    let ticked: BTreeSet<String> = [last, middle]
+    let ticked: IdSet = [last, middle]
         .iter()
         .map(|&i| index.actors[i].key.clone())
         .collect();
@@ -572,15 +572,15 @@ fn a_click_toggles_an_option_or_shows_only_some_actors() {
     state.set(Facet::Actor, "vladimir-putin", true);
     state.toggle(Facet::Actor, "yuriy-ushakov");
     state.toggle(Facet::Actor, "vladimir-putin");
-    assert_eq!(state.actors, BTreeSet::from(["yuriy-ushakov".to_string()]));
+    assert_eq!(state.actors, IdSet::from(["yuriy-ushakov".to_string()]));
     state.only_actors(["steve-witkoff".to_string(), "kirill-dmitriev".to_string()]);
     assert_eq!(
         state.actors,
-        BTreeSet::from(["kirill-dmitriev".to_string(), "steve-witkoff".to_string()])
+        IdSet::from(["kirill-dmitriev".to_string(), "steve-witkoff".to_string()])
     );
     assert_eq!(
         state.statuses,
-        BTreeSet::from(["denied".to_string()]),
+        IdSet::from(["denied".to_string()]),
         "the other filters stay"
     );
 }

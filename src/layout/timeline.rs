@@ -756,7 +756,7 @@ pub fn stack(
     }
     // The next target to the right in the same row, for each mark.
     let mut next: Vec<f64> = vec![width; marks.len()];
-    let mut last_in_row: std::collections::BTreeMap<(usize, usize), usize> = Default::default();
+    let mut last_in_row: std::collections::HashMap<(usize, usize), usize> = Default::default();
     for &i in &by_x {
         if let Some(previous) = last_in_row.insert((marks[i].lane, marks[i].row), i) {
             next[previous] = marks[i].hit.0;
@@ -764,7 +764,7 @@ pub fn stack(
     }
     // Labels left to right: the full title after the mark, else before it,
     // else its first words after it; each clear of its row's neighbours.
-    let mut row_end: std::collections::BTreeMap<(usize, usize), f64> = Default::default();
+    let mut row_end: std::collections::HashMap<(usize, usize), f64> = Default::default();
     for &i in &by_x {
         let m = &mut marks[i];
         let title = titles.get(m.position).copied().unwrap_or("");

@@ -5,7 +5,7 @@
 
 use super::fold::fold;
 use super::Index;
-use std::collections::BTreeSet;
+use crate::query::IdSet;
 
 /// The most actors listed besides the ticked ones; with more actors than
 /// this, the filter has a box to find the others.
@@ -33,7 +33,7 @@ impl ActorFinder {
     /// ones (`selected` keys), which stay whatever is typed, then up to
     /// [`SHOWN_ACTORS`] of the others whose folded name contains `find`
     /// folded, in the options' order (the most involved first).
-    pub fn shown(&self, index: &Index, selected: &BTreeSet<String>, find: &str) -> Vec<usize> {
+    pub fn shown(&self, index: &Index, selected: &IdSet, find: &str) -> Vec<usize> {
         let needle = fold(find);
         let ticked = |i: usize| selected.contains(&index.actors[i].key);
         let mut out: Vec<usize> = (0..self.names.len()).filter(|&i| ticked(i)).collect();

@@ -9,8 +9,9 @@ use super::bits::Bits;
 use super::fold::fold;
 use super::search::{SearchBuilder, SearchIndex};
 use super::state::{Facet, Filter, Known, ViewState};
+use super::IdSet;
 use crate::model::{Actor, Briefing, ClaimStatus, Day, Modality, Source, StanceKind, Track, Vocab};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// One checkbox of a filter: its URL key, its label and the events it matches.
 #[derive(Debug, Clone)]
@@ -378,7 +379,7 @@ impl Index {
     }
 
     /// OR of the selected options of one facet; everything when none is selected.
-    fn facet_mask(&self, facet: Facet, selected: &BTreeSet<String>) -> Bits {
+    fn facet_mask(&self, facet: Facet, selected: &IdSet) -> Bits {
         if selected.is_empty() {
             return Bits::full(self.len());
         }

@@ -5,11 +5,13 @@ pub mod bits;
 pub mod finder;
 pub mod fold;
 pub mod history;
+pub mod ids;
 pub mod index;
 pub mod rows;
 pub mod search;
 pub mod state;
 
+pub use ids::IdSet;
 pub use index::{FacetOption, Index, Outcome, SECRET_KEY};
 pub use state::{Facet, Filter, Tab, ViewState};
 

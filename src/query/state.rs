@@ -5,8 +5,9 @@
 //! Decoding never fails: an unknown parameter or value is dropped and
 //! explained in a notice, and the rest of the link still applies.
 
+use super::IdSet;
 use crate::model::Day;
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 /// What the URL parser must know about a briefing: which event ids and
 /// option keys exist. A trait, so that this module need not know the index.
@@ -124,16 +125,16 @@ impl Tab {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
-    pub actors: BTreeSet<String>,
-    pub channels: BTreeSet<String>,
-    pub statuses: BTreeSet<String>,
-    pub stances: BTreeSet<String>,
+    pub actors: IdSet,
+    pub channels: IdSet,
+    pub statuses: IdSet,
+    pub stances: IdSet,
     pub search: String,
     pub from: Option<Day>,
     pub to: Option<Day>,
     /// The events whose detail is open (the page keeps these in a signal of
     /// their own, so opening one never re-runs the query).
-    pub open: BTreeSet<String>,
+    pub open: IdSet,
     pub tab: Tab,
     /// A dataset loaded from this site instead of the bundled one (a relative URL).
     pub data: Option<String>,
@@ -142,7 +143,7 @@ pub struct ViewState {
 }
 
 impl ViewState {
-    pub fn selected(&self, facet: Facet) -> &BTreeSet<String> {
+    pub fn selected(&self, facet: Facet) -> &IdSet {
         match facet {
             Facet::Actor => &self.actors,
             Facet::Channel => &self.channels,
@@ -151,7 +152,7 @@ impl ViewState {
         }
     }
 
-    fn selected_mut(&mut self, facet: Facet) -> &mut BTreeSet<String> {
+    fn selected_mut(&mut self, facet: Facet) -> &mut IdSet {
         match facet {
             Facet::Actor => &mut self.actors,
             Facet::Channel => &mut self.channels,
@@ -265,7 +266,9 @@ impl ViewState {
     pub fn from_query(query: &str, index: &(impl Known + ?Sized)) -> (ViewState, Vec<String>) {
         let mut state = ViewState::default();
         let mut notices = Vec::new();
-        let mut seen = BTreeSet::new();
+        let mut seen = HashSet::new();
+        // Gathered, then sorted once: a link may list every event, in any order.
+        let (mut opened, mut ticked) = (Vec::new(), [(); 4].map(|_| Vec::new()));
         for pair in query
             .trim_start_matches('?')
             .split('&')
@@ -317,7 +320,7 @@ impl ViewState {
                 "event" => {
                     for id in value.split(',').filter(|v| !v.is_empty()) {
                         if index.has_event(id) {
-                            state.open.insert(id.to_string());
+                            opened.push(id.to_string());
                         } else {
                             notices.push(format!(
                                 "Ignored event “{}”: no such event in this briefing.",
@@ -340,7 +343,7 @@ impl ViewState {
                     Some(&facet) => {
                         for item in value.split(',').filter(|v| !v.is_empty()) {
                             if index.has_option(facet, item) {
-                                state.set(facet, item, true);
+                                ticked[facet as usize].push(item.to_string());
                             } else {
                                 notices.push(format!(
                                     "Ignored {} “{}”: not a choice in this briefing.",
@@ -356,6 +359,10 @@ impl ViewState {
                     )),
                 },
             }
+        }
+        state.open = opened.into_iter().collect();
+        for (facet, items) in Facet::ALL.into_iter().zip(ticked) {
+            *state.selected_mut(facet) = items.into_iter().collect();
         }
         if let (Some(from), Some(to)) = (state.from, state.to) {
             if from > to {

@@ -9,8 +9,9 @@ pub use json::to_json;
 use crate::model::{
     Briefing, Channel, Claim, DateSpec, Day, EventStatus, Inference, Source, Speech, Vocab,
 };
+use crate::query::IdSet;
 use crate::query::{sort_positions, Facet, Filter, Index, ViewState};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// "1 event", "2 events", "0 events".
 pub fn count(n: usize, one: &str, many: &str) -> String {
@@ -55,9 +56,9 @@ pub fn filter_words(index: &Index, state: &ViewState) -> Vec<(&'static str, Stri
 /// The filters that speak about claims and stances (status, stance, actor),
 /// as the UI uses them to pick and order what a view shows.
 struct ClaimFilter<'s> {
-    statuses: &'s BTreeSet<String>,
-    kinds: &'s BTreeSet<String>,
-    actors: &'s BTreeSet<String>,
+    statuses: &'s IdSet,
+    kinds: &'s IdSet,
+    actors: &'s IdSet,
 }
 
 impl<'s> ClaimFilter<'s> {

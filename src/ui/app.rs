@@ -4,10 +4,10 @@ use super::dataset::{
 use super::header::{EmbedHeader, Masthead};
 use super::{embed, filters::FilterPanel, results::Results, url, Ctx};
 use crate::model::{self, Problem};
+use crate::query::IdSet;
 use crate::query::{history::history_step, Tab, ViewState};
 use crate::report::count;
 use leptos::{ev, prelude::*};
-use std::collections::BTreeSet;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -157,7 +157,7 @@ fn BriefingView(loaded: Arc<Loaded>) -> impl IntoView {
 }
 
 /// The link's view, by concern: filters, open events, shown view.
-fn split(mut view: ViewState) -> (ViewState, BTreeSet<String>, Tab) {
+fn split(mut view: ViewState) -> (ViewState, IdSet, Tab) {
     let open = std::mem::take(&mut view.open);
     let tab = std::mem::take(&mut view.tab);
     (view, open, tab)

@@ -7,8 +7,8 @@
 use super::{ctx, event_card::EventCard};
 use crate::layout::window::{self, Heights};
 use crate::layout::Px;
+use crate::query::IdSet;
 use leptos::{ev, prelude::*};
-use std::collections::BTreeSet;
 use wasm_bindgen::JsCast;
 
 /// One row of the result list, by chronological position: the heading of
@@ -260,7 +260,7 @@ fn scroll_opened_event_into_view(
 ) {
     let cx = ctx();
     let (open, index, reveal) = (cx.open, cx.index.clone(), cx.reveal);
-    Effect::new(move |previous: Option<(BTreeSet<String>, u32)>| {
+    Effect::new(move |previous: Option<(IdSet, u32)>| {
         let now = open.get();
         let nudged = nudge.get();
         let asked = reveal.try_update_value(Option::take).flatten();

@@ -20,9 +20,9 @@ mod url;
 mod who;
 
 use crate::model::Briefing;
+use crate::query::IdSet;
 use crate::query::{Index, Outcome, Tab, ViewState};
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// Mounts the briefing on `<body>`.
@@ -71,7 +71,7 @@ pub struct Ctx {
     pub briefing: Arc<Briefing>,
     pub index: Arc<Index>,
     pub state: RwSignal<ViewState>,
-    pub open: RwSignal<BTreeSet<String>>,
+    pub open: RwSignal<IdSet>,
     pub tab: RwSignal<Tab>,
     pub outcome: Memo<Outcome>,
     /// An event to bring into view when the events view next appears.
