@@ -192,7 +192,12 @@ impl<'t> Reader<'t, '_> {
             self.at += 1;
         }
         match self.peek() {
-            Some(b'0') => self.at += 1,
+            Some(b'0') => {
+                self.at += 1;
+                if let Some(b'0'..=b'9') = self.peek() {
+                    return Err("a number may not start with 0 (write 7, not 07)");
+                }
+            }
             Some(b'1'..=b'9') => {
                 self.digits();
             }
@@ -357,7 +362,13 @@ impl<'t> Reader<'t, '_> {
             }
             self.skip_space();
             match self.peek() {
-                Some(b',') => self.at += 1,
+                Some(b',') => {
+                    self.at += 1;
+                    self.skip_space();
+                    if self.peek() == Some(b']') {
+                        return Err(TRAILING_COMMA);
+                    }
+                }
                 Some(b']') => {
                     self.at += 1;
                     break;
@@ -434,7 +445,13 @@ impl<'t> Reader<'t, '_> {
             }
             self.skip_space();
             match self.peek() {
-                Some(b',') => self.at += 1,
+                Some(b',') => {
+                    self.at += 1;
+                    self.skip_space();
+                    if self.peek() == Some(b'}') {
+                        return Err(TRAILING_COMMA);
+                    }
+                }
                 Some(b'}') => {
                     self.at += 1;
                     return Ok(entries);
@@ -457,6 +474,7 @@ impl<'t> Reader<'t, '_> {
     }
 }
 
+const TRAILING_COMMA: &str = "a comma after the last entry: remove it (JSON allows none)";
 const UNCLOSED: &str = "the file ends inside a text: a closing \" is missing";
 const UNCLOSED_OBJECT: &str = "the file ends inside an object: a } is missing";
 const CONTROL: &str =
@@ -606,6 +624,9 @@ mod tests {
         assert_eq!(fails("{\n  \"é\": x}"), (2, 8, fails("x").2));
         assert_eq!(fails("[1] x").1, 5);
         assert_eq!(fails("\"abc").2, UNCLOSED);
+        assert_eq!(fails("[1, ]").2, TRAILING_COMMA);
+        assert_eq!(fails("{\"a\": 1,\n}"), (2, 1, TRAILING_COMMA));
+        assert!(fails("[07]").2.contains("start with 0"));
     }
 
     #[test]
