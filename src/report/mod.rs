@@ -9,8 +9,7 @@ pub use json::to_json;
 use crate::model::{
     Briefing, Channel, Claim, DateSpec, Day, EventStatus, Inference, Source, Speech, Vocab,
 };
-use crate::query::IdSet;
-use crate::query::{sort_positions, Facet, Filter, Index, ViewState};
+use crate::query::{sort_positions, Facet, Filter, IdSet, Index, ViewState};
 use std::collections::{HashMap, HashSet};
 
 /// "1 event", "2 events", "0 events".
