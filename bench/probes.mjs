@@ -43,7 +43,8 @@ export function probe({ kind, expected, status }) {
       B.status = text;
       B.alerts = [...document.querySelectorAll('[role=alert]')].map((a) => a.textContent).join(' | ');
       const m = text && new RegExp(status).exec(text);
-      return m && Number(m[2]) === expected && document.querySelector('article') ? { shown: Number(m[1]) } : null;
+      const n = (i) => Number(m[i].replace(/,/g, ''));
+      return m && n(2) === expected && document.querySelector('article') ? { shown: n(1) } : null;
     },
     timeline: () => {
       const markers = document.querySelectorAll('.tl-timemarker').length;

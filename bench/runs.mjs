@@ -121,7 +121,7 @@ export class Bench {
       }
       if (b.first?.done) return { firstMs: b.first.raf, seenMs: b.first.seen, frameDoneMs: b.first.after, ...b.first };
       // The viewer showing another dataset (the bundled one) means ?data= was not honoured.
-      const shownTotal = Number(b.status?.match(STATUS)?.[2]);
+      const shownTotal = Number(b.status?.match(STATUS)?.[2]?.replace(/,/g, ''));
       if (kind === 'ours' && b.status && shownTotal !== expected) {
         mismatchSince ??= Date.now();
         if (b.alerts || Date.now() - mismatchSince > 15_000) {

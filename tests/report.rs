@@ -31,6 +31,16 @@ fn counted_words_agree_with_their_number() {
     assert_eq!(report::count(1, "event", "events"), "1 event");
     assert_eq!(report::count(0, "event", "events"), "0 events");
     assert_eq!(report::count(17, "event", "events"), "17 events");
+    assert_eq!(report::count(12_500, "event", "events"), "12,500 events");
+    for (n, text) in [
+        (0, "0"),
+        (999, "999"),
+        (1000, "1,000"),
+        (100_000, "100,000"),
+        (1_234_567, "1,234,567"),
+    ] {
+        assert_eq!(report::grouped(n), text);
+    }
     // The noun alone, beside a number shown apart (the filters' counts).
     assert_eq!(report::noun(1, "event", "events"), "event");
     assert_eq!(report::noun(0, "event", "events"), "events");

@@ -114,7 +114,7 @@ fn ManyActors() -> impl IntoView {
     let cx = ctx();
     let (state, outcome, index) = (cx.state, cx.outcome, cx.index);
     let finder = ActorFinder::new(&index);
-    let total = index.actors.len();
+    let total = crate::report::grouped(index.actors.len());
     let find = RwSignal::new(String::new());
     let shown = {
         let index = index.clone();

@@ -8,7 +8,7 @@ use super::{
     who::WhoSaysWhat,
 };
 use crate::query::{rows::under_headings, Tab, ViewState};
-use crate::report::{self, count};
+use crate::report::{self, count, grouped};
 use leptos::prelude::*;
 
 /// The count, notices, active filters, the views (events, claims, who says
@@ -44,7 +44,7 @@ pub fn Results(notices: RwSignal<Vec<String>>) -> impl IntoView {
             <FailurePanel/>
             <div class="view-head">
                 <p role="status" class="count">
-                    {move || format!("{} of {}", shown.get(), count(total, "event", "events"))}
+                    {move || format!("{} of {}", grouped(shown.get()), count(total, "event", "events"))}
                 </p>
                 {(!embedded).then(|| view! { <ShareTools/> })}
             </div>

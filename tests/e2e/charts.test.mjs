@@ -243,7 +243,7 @@ test('a generated 2,000-event dataset draws both pictures without overlap or err
   for (const width of [1280, 360]) {
     const page = await newPage(browser, { origin: new URL(large.url).origin, width });
     await openBriefing(page, large.url + '?data=large.json&view=pictures');
-    await page.waitForFunction(() => /^2000 of 2000 events$/.test(document.querySelector('[role=status]')?.textContent ?? ''), null, { timeout: 60_000 });
+    await page.waitForFunction(() => /^2,000 of 2,000 events$/.test(document.querySelector('[role=status]')?.textContent ?? ''), null, { timeout: 60_000 });
     await page.locator('svg.timeline').waitFor();
     const t = await measure(page, 'svg.timeline');
     assert.ok(t.marks > 0);

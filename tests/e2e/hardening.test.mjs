@@ -162,7 +162,7 @@ test('with 10,000 actors the Actor filter lists a few, finds any, and stays usab
   const group = page.getByRole('group', { name: 'Actor', exact: true });
   const boxes = await group.getByRole('checkbox').count();
   assert.ok(boxes > 0 && boxes <= 60, `${boxes} actor checkboxes in the DOM, not 10,000`);
-  assert.match(await group.textContent(), /60 of 10000 actors shown, the most involved first/);
+  assert.match(await group.textContent(), /60 of 10,000 actors shown, the most involved first/);
   // The others are a few keys away.
   await group.getByLabel('Find an actor').fill('Actor 9999');
   await group.getByRole('checkbox', { name: /^Actor 9999\b/ }).check();

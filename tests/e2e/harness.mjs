@@ -74,14 +74,17 @@ export async function open(browser, url, options = {}) {
   return page;
 }
 
-/** The status line, "5 of 17 events" ("1 of 1 event"): what is shown of how many. */
-export const STATUS = /^(\d+) of (\d+) events?$/;
+/** The status line, "5 of 17 events" ("1 of 1 event", "1,200 of 10,000 events"): what is shown of how many. */
+export const STATUS = /^([\d,]+) of ([\d,]+) events?$/;
+
+/** A number as the page writes it ("10,000"), read. */
+export const number = (text) => Number(String(text).replace(/,/g, ''));
 
 /** "5 of 17 events" → [5, 17]; fails the test on any other text. */
 export function parseCounts(text) {
   const match = String(text ?? '').trim().match(STATUS);
   assert.ok(match, `status reads "${text}"`);
-  return [Number(match[1]), Number(match[2])];
+  return [number(match[1]), number(match[2])];
 }
 
 /** The counts the status line of a page or frame shows now. */
@@ -94,7 +97,8 @@ export async function waitForCounts(page, { shown, total, timeout = 30_000 } = {
   await page.waitForFunction(
     ({ source, shown, total }) => {
       const m = new RegExp(source).exec((document.querySelector('[role=status]')?.textContent ?? '').trim());
-      return !!m && (shown == null || Number(m[1]) === shown) && (total == null || Number(m[2]) === total);
+      const n = (i) => Number(m[i].replace(/,/g, ''));
+      return !!m && (shown == null || n(1) === shown) && (total == null || n(2) === total);
     },
     { source: STATUS.source, shown, total },
     { timeout },
