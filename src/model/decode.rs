@@ -1,9 +1,10 @@
 //! Reading a dataset: JSON text in, a [`Briefing`] or every problem at once out.
 //!
-//! Curators need every problem at once, not the first, so the decoder
-//! walks parsed JSON trees ([`Value`], from [`json`]) by hand: each field read either yields
-//! a value or records a [`Problem`] (path and reason) and yields a placeholder,
-//! so that later checks (ids, references, dates) still run over the rest.
+//! Curators need every problem at once, not the first, so the decoder walks
+//! parsed JSON trees ([`Value`], from [`json`]) by hand: each field read
+//! either yields a value or records a [`Problem`] (path and reason) and
+//! yields a placeholder, so that later checks (ids, references, dates)
+//! still run over the rest.
 //! Each entry of a collection (actors, sources, events, claims) is parsed
 //! into its own small tree, decoded and dropped while the text is parsed;
 //! only the rest of the file (meta) is held as a tree.
@@ -75,15 +76,8 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Briefing, Vec<Problem>> {
     match std::str::from_utf8(bytes) {
         Ok(text) => load(text),
         Err(e) => {
-            let good = &bytes[..e.valid_up_to()];
-            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            // Columns count characters, as the JSON reader's do (UTF-8 lead bytes).
-            let column = good[line_start..]
-                .iter()
-                .filter(|&&b| b & 0xC0 != 0x80)
-                .count()
-                + 1;
+            // Counted as the JSON reader counts its positions.
+            let (line, column) = json::line_column(bytes, e.valid_up_to());
             Err(vec![Problem {
                 path: String::new(),
                 message: format!(

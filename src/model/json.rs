@@ -126,12 +126,10 @@ struct Reader<'t, 's> {
 
 impl<'t> Reader<'t, '_> {
     fn error(&self, reason: &'static str) -> SyntaxError {
-        let at = self.at.min(self.bytes.len());
-        let before = &self.text[..floor_char(self.text, at)];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let (line, column) = line_column(self.bytes, self.at);
         SyntaxError {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
+            line,
+            column,
             reason,
         }
     }
@@ -340,17 +338,53 @@ impl<'t> Reader<'t, '_> {
         Ok(code)
     }
 
+    /// Moves past a list's or object's opening bracket; true (and past
+    /// `close` too) when nothing is inside.
+    fn opens_empty(&mut self, close: u8) -> bool {
+        self.at += 1;
+        self.skip_space();
+        let empty = self.peek() == Some(close);
+        if empty {
+            self.at += 1;
+        }
+        empty
+    }
+
+    /// After an entry of a list or object: a comma and another entry (false),
+    /// or `close` (true); anything else is the error that says what is wrong.
+    fn after_entry(
+        &mut self,
+        close: u8,
+        unclosed: &'static str,
+        expected: &'static str,
+    ) -> Step<bool> {
+        self.skip_space();
+        match self.peek() {
+            Some(b',') => {
+                self.at += 1;
+                self.skip_space();
+                match self.peek() == Some(close) {
+                    true => Err(TRAILING_COMMA),
+                    false => Ok(false),
+                }
+            }
+            Some(c) if c == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            None => Err(unclosed),
+            Some(_) => Err(expected),
+        }
+    }
+
     /// An array, the reader on its `[`: each entry goes to `keep`, which
     /// returns what to hold in the list (nothing, for a streamed one).
     fn array(
         &mut self,
         mut keep: impl FnMut(&mut Self, usize, Value<'t>) -> Step<Option<Value<'t>>>,
     ) -> Step<Vec<Value<'t>>> {
-        self.at += 1;
         let mut items = Vec::new();
-        self.skip_space();
-        if self.peek() == Some(b']') {
-            self.at += 1;
+        if self.opens_empty(b']') {
             return Ok(items);
         }
         for i in 0.. {
@@ -360,21 +394,13 @@ impl<'t> Reader<'t, '_> {
             if let Some(item) = keep(self, i, item?)? {
                 items.push(item);
             }
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => {
-                    self.at += 1;
-                    self.skip_space();
-                    if self.peek() == Some(b']') {
-                        return Err(TRAILING_COMMA);
-                    }
-                }
-                Some(b']') => {
-                    self.at += 1;
-                    break;
-                }
-                None => return Err("the file ends inside a list: a ] is missing"),
-                Some(_) => return Err("expected , or ] after an entry of this list"),
+            let closed = self.after_entry(
+                b']',
+                "the file ends inside a list: a ] is missing",
+                "expected , or ] after an entry of this list",
+            )?;
+            if closed {
+                break;
             }
         }
         Ok(items)
@@ -386,15 +412,12 @@ impl<'t> Reader<'t, '_> {
     }
 
     fn entries(&mut self) -> Step<Vec<(Cow<'t, str>, Value<'t>)>> {
-        self.at += 1;
         let top = self.path.is_empty();
         let mut entries: Vec<(Cow<'t, str>, Value<'t>)> = Vec::new();
         // Small objects are searched in place; a huge one (hostile) gets a
         // set, so finding duplicates stays linear.
         let mut seen: Option<HashSet<Cow<'t, str>>> = None;
-        self.skip_space();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
+        if self.opens_empty(b'}') {
             return Ok(entries);
         }
         loop {
@@ -443,21 +466,13 @@ impl<'t> Reader<'t, '_> {
                 Some(at) => self.sink.duplicate(at, &key),
                 None => entries.push((key, value)),
             }
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => {
-                    self.at += 1;
-                    self.skip_space();
-                    if self.peek() == Some(b'}') {
-                        return Err(TRAILING_COMMA);
-                    }
-                }
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(entries);
-                }
-                None => return Err(UNCLOSED_OBJECT),
-                Some(_) => return Err("expected , or } after a value of this object"),
+            let closed = self.after_entry(
+                b'}',
+                UNCLOSED_OBJECT,
+                "expected , or } after a value of this object",
+            )?;
+            if closed {
+                return Ok(entries);
             }
         }
     }
@@ -481,12 +496,21 @@ const CONTROL: &str =
     "a text holds a control character (a line break or tab typed as is): write it as \\n or \\t";
 const SURROGATE: &str = "a \\u escape names half of a character (a lone surrogate)";
 
-/// The largest char boundary at or below `at`.
-fn floor_char(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
+/// Line and column (in characters, both from 1) of byte `at` of UTF-8
+/// `bytes`, or of as much of them as is UTF-8: a column counts lead bytes.
+pub fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at.min(bytes.len())];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = before[line_start..]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count()
+        + 1;
+    (line, column)
 }
 
 #[cfg(test)]
