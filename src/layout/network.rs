@@ -11,8 +11,7 @@
 use crate::layout::timeline::text_width;
 use crate::layout::{float_key, order_by, Px};
 use crate::model::{Briefing, ClaimStatus, EventStatus, Modality, Vocab};
-use crate::query::sort_positions;
-use crate::query::Index;
+use crate::query::{slot, sort_positions, Index};
 use std::collections::HashMap;
 
 /// Most actors drawn; the caption says how many more there are.
@@ -239,15 +238,10 @@ pub fn layout(b: &Briefing, index: &Index, reports: bool) -> NetworkLayout {
     // Sides: the two largest affiliations among those drawn; the one met
     // first in the events drawn goes left.
     // Affiliations with their number of actors drawn, by name.
-    let mut size: Vec<(&str, usize)> = Vec::new();
-    let mut slot: HashMap<&str, usize> = HashMap::new();
+    let (mut size, mut at): (Vec<(&str, usize)>, HashMap<&str, usize>) = Default::default();
     for &o in &candidates {
-        let g = affiliation(o);
-        let at = *slot.entry(g).or_insert_with(|| {
-            size.push((g, 0));
-            size.len() - 1
-        });
-        size[at].1 += 1;
+        let i = slot(&mut at, &mut size, affiliation(o));
+        size[i].1 += 1;
     }
     let mut by_name: Vec<usize> = (0..size.len()).collect();
     sort_positions(&mut by_name, &|a, b| size[a].0.cmp(size[b].0));
@@ -354,12 +348,8 @@ pub fn layout(b: &Briefing, index: &Index, reports: bool) -> NetworkLayout {
         }
         let mut add = |a: usize, c: usize| {
             work += 1;
-            let key = (a.min(c), a.max(c));
-            let at = *pair_at.entry(key).or_insert_with(|| {
-                pairs.push((key, Vec::new()));
-                pairs.len() - 1
-            });
-            pairs[at].1.push(position);
+            let i = slot(&mut pair_at, &mut pairs, (a.min(c), a.max(c)));
+            pairs[i].1.push(position);
         };
         if members.len() > STAR_ABOVE {
             stars += 1;

@@ -22,6 +22,20 @@ pub fn sort_positions(items: &mut [usize], cmp: &dyn Fn(usize, usize) -> std::cm
     items.sort_unstable_by(|&a, &b| cmp(a, b));
 }
 
+/// The index of `key` in `items` (pairs in the order their keys were first
+/// met), adding `(key, V::default())` when it is new: a hash map finds it,
+/// the list keeps an order (a B-tree per key type was kilobytes of wasm).
+pub fn slot<K: Copy + Eq + std::hash::Hash, V: Default>(
+    at: &mut std::collections::HashMap<K, usize>,
+    items: &mut Vec<(K, V)>,
+    key: K,
+) -> usize {
+    *at.entry(key).or_insert_with(|| {
+        items.push((key, V::default()));
+        items.len() - 1
+    })
+}
+
 /// `items` sorted, each once, through [`sort_positions`] (a sort of the
 /// items' own type would be another copy of the sorting code).
 pub fn sorted_distinct<T: Ord>(mut items: Vec<T>) -> Vec<T> {

@@ -9,7 +9,7 @@ pub use json::to_json;
 use crate::model::{
     Briefing, Channel, Claim, DateSpec, Day, EventStatus, Inference, Source, Speech, Vocab,
 };
-use crate::query::{sort_positions, Facet, Filter, IdSet, Index, ViewState};
+use crate::query::{slot, sort_positions, Facet, Filter, IdSet, Index, ViewState};
 use std::collections::{HashMap, HashSet};
 
 /// "1 event", "2 events", "0 events", "12,500 events".
@@ -198,16 +198,15 @@ pub fn who_says_what(b: &Briefing, index: &Index, matches: &[usize], state: &Vie
     let claims = view_claims(b, index, matches, state);
     // Stances per actor; hash maps and the shared sort rather than B-trees
     // (kilobytes of the page's wasm per key type).
-    let mut per_actor: Vec<(&str, usize)> = Vec::new();
-    let mut slot: HashMap<&str, usize> = HashMap::new();
+    let (mut per_actor, mut at): (Vec<(&str, usize)>, HashMap<&str, usize>) = Default::default();
     for &c in &claims {
         for s in view_stances(b, c, state) {
-            let actor = b.claims[c].stances[s].actor.as_str();
-            let at = *slot.entry(actor).or_insert_with(|| {
-                per_actor.push((actor, 0));
-                per_actor.len() - 1
-            });
-            per_actor[at].1 += 1;
+            let i = slot(
+                &mut at,
+                &mut per_actor,
+                b.claims[c].stances[s].actor.as_str(),
+            );
+            per_actor[i].1 += 1;
         }
     }
     // Most stances first, then by id.
