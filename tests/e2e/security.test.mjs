@@ -33,7 +33,7 @@ async function server({ dir, special = () => false, headers = {} }) {
     if (file.endsWith('/')) file += 'index.html';
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store', ...headers, ...handle.headers });
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store', 'Content-Length': body.length, ...headers, ...handle.headers });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
