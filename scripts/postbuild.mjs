@@ -4,9 +4,19 @@
 //    (boot-<hash>.js), which also says in words when WebAssembly cannot run.
 // 2. Single file: briefing.html with the JS glue, the wasm (base64) and the CSS
 //    inlined, which opens from file:// and can be attached to a wiki page.
+// 3. Minified scripts: Trunk minifies the HTML and CSS but not wasm-bindgen's
+//    glue, whose comments and long names were 2.4 KB of the page's gzip.
+//    terser (the npm package, pure JS) minifies the glue, the boot script
+//    and the single file's script; the glue's integrity hash follows.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { minify } from 'terser';
+
+/** `source` minified; a module keeps its exports' names. */
+async function minified(source) {
+  return (await minify(source, { module: true })).code;
+}
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const indexPath = join(dir, 'index.html');
@@ -66,12 +76,21 @@ if (typeof WebAssembly !== 'object') {
 }
 `;
 const bootName = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
-await writeFile(join(dir, bootName), boot);
+await writeFile(join(dir, bootName), await minified(boot));
 html = html.replace(inline[0], `<script type=module src="./${bootName}"></script>`);
+
+// The glue keeps its name (Trunk's hash of its text); its preload's
+// integrity must be that of the minified file.
+const glueText = await readFile(join(dir, glueName), 'utf8');
+const glueMin = await minified(glueText);
+await writeFile(join(dir, glueName), glueMin);
+const integrity = new RegExp(`(href=["']?\\./${glueName.replace(/[.]/g, '\\.')}["']? integrity=["']?)sha384-[A-Za-z0-9+/=]+`);
+if (!integrity.test(html)) throw new Error('postbuild: no integrity attribute for the glue in index.html');
+html = html.replace(integrity, `$1sha384-${createHash('sha384').update(glueMin).digest('base64')}`);
 await writeFile(indexPath, html);
 
 // The single file: no module imports, so nothing is fetched, even from file://.
-const glue = (await readFile(join(dir, glueName), 'utf8'))
+const glue = glueText
   .replace(/^export \{[^}]*\};?\s*$/m, '')
   .replace(/^export (class|function|const|let|async function) /gm, '$1 ');
 if (/^export /m.test(glue)) throw new Error('postbuild: unexpected export in the glue');
@@ -90,10 +109,11 @@ if (typeof WebAssembly !== 'object') {
   } catch (e) {
     fail('its program did not start (' + (e && e.message) + ').');
   }
-}`.replace(/<\/script/gi, '<\\/script');
+}`;
+const scriptMin = (await minified(script)).replace(/<\/script/gi, '<\\/script');
 const single = html
   .replace(/<link[^>]*rel=["']?(modulepreload|preload)["']?[^>]*>/g, '')
   .replace(/<link[^>]*rel=["']?stylesheet["']?[^>]*>/, () => `<style>${css}</style>`)
-  .replace(/<script type=module src="[^"]+"><\/script>/, () => `<script type=module>${script}</script>`);
+  .replace(/<script type=module src="[^"]+"><\/script>/, () => `<script type=module>${scriptMin}</script>`);
 await writeFile(join(dir, 'briefing.html'), single);
 console.log(`postbuild: ${bootName} replaces the inline script; briefing.html is ${(single.length / 1024).toFixed(0)} KiB`);
