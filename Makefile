@@ -39,11 +39,12 @@ setup:
 build:
 	trunk build --release
 
-## rustfmt, and clippy on every native target and on the wasm app.
+## rustfmt, and clippy on every native target, on the wasm app and on the pictures' module.
 lint:
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --bin briefing -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown -p briefing-pictures -- -D warnings
 
 check-data:
 	cargo run --quiet --locked --bin briefing-check -- data/briefing.json

@@ -4,11 +4,17 @@
 //    (boot-<hash>.js), which also says in words when WebAssembly cannot run.
 // 2. Single file: briefing.html with the JS glue, the wasm (base64) and the CSS
 //    inlined, which opens from file:// and can be attached to a wiki page.
-// 3. Minified scripts: Trunk minifies the HTML and CSS but not wasm-bindgen's
+// 3. The pictures' own wasm (pictures/, no wasm-bindgen): built here, after
+//    Trunk's cargo build, optimised by wasm-opt, named by its hash and named
+//    in <meta name="briefing-pictures">; the page fetches it when the
+//    Pictures view first opens (the single file carries it as a data: URL).
+// 4. Minified scripts: Trunk minifies the HTML and CSS but not wasm-bindgen's
 //    glue, whose comments and long names were 2.4 KB of the page's gzip.
 //    terser (the npm package, pure JS) minifies the glue, the boot script
 //    and the single file's script; the glue's integrity hash follows.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minify } from 'terser';
@@ -79,6 +85,19 @@ const bootName = `boot-${createHash('sha256').update(boot).digest('hex').slice(0
 await writeFile(join(dir, bootName), await minified(boot));
 html = html.replace(inline[0], `<script type=module src="./${bootName}"></script>`);
 
+// The pictures' module. Offline as Trunk is (setup runs `cargo fetch`).
+const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+run('cargo', ['build', '--release', '--locked', '--offline', '--target', 'wasm32-unknown-unknown', '-p', 'briefing-pictures']);
+const localOpt = join('node_modules', '.bin', 'wasm-opt');
+const picturesBuilt = join('target', 'wasm32-unknown-unknown', 'release', 'briefing_pictures.wasm');
+const picturesOpt = join('target', 'wasm32-unknown-unknown', 'release', 'briefing_pictures.opt.wasm');
+run(existsSync(localOpt) ? localOpt : 'wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', picturesBuilt, '-o', picturesOpt]);
+const pictures = await readFile(picturesOpt);
+const picturesName = `pictures-${createHash('sha256').update(pictures).digest('hex').slice(0, 16)}.wasm`;
+await writeFile(join(dir, picturesName), pictures);
+if (!html.includes('</head>')) throw new Error('postbuild: no </head> in index.html');
+html = html.replace('</head>', `<meta name="briefing-pictures" content="./${picturesName}"></head>`);
+
 // The glue keeps its name (Trunk's hash of its text); its preload's
 // integrity must be that of the minified file.
 const glueText = await readFile(join(dir, glueName), 'utf8');
@@ -112,6 +131,7 @@ if (typeof WebAssembly !== 'object') {
 }`;
 const scriptMin = (await minified(script)).replace(/<\/script/gi, '<\\/script');
 const single = html
+  .replace(`content="./${picturesName}"`, () => `content="data:application/wasm;base64,${pictures.toString('base64')}"`)
   .replace(/<link[^>]*rel=["']?(modulepreload|preload)["']?[^>]*>/g, '')
   .replace(/<link[^>]*rel=["']?stylesheet["']?[^>]*>/, () => `<style>${css}</style>`)
   .replace(/<script type=module src="[^"]+"><\/script>/, () => `<script type=module>${scriptMin}</script>`);

@@ -5,5 +5,5 @@ pub mod layout;
 pub mod model;
 pub mod query;
 pub mod report;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod ui;

@@ -5,6 +5,7 @@
 pub mod chronology;
 pub mod draw;
 pub mod network;
+pub mod session;
 pub mod timeline;
 pub mod window;
 

@@ -470,7 +470,7 @@ pub fn marker_value(local: Option<(u32, &str)>) -> JsValue {
 /// `same-origin` mode (the browser refuses a redirect to another site before
 /// following it), within [`FETCH_SECONDS`] and [`MAX_BYTES`]. Every failure
 /// is a sentence about the link, never a raw browser error.
-async fn fetch_bytes(relative: &str) -> Result<Vec<u8>, String> {
+pub(super) async fn fetch_bytes(relative: &str) -> Result<Vec<u8>, String> {
     let location = window().location();
     let page_origin = location.origin().unwrap_or_default();
     let href = location.href().unwrap_or_default();

@@ -268,3 +268,43 @@ test('screenshots of both pictures, light and dark', async () => {
     await assertClean(page);
   }
 });
+
+test('the pictures cost the default page nothing: their module is fetched once, when the view first opens', async () => {
+  const page = await newPage(browser, { origin });
+  const wasm = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.split('/').pop());
+  });
+  await openBriefing(page, server.url);
+  const pictures = () => wasm.filter((name) => name.startsWith('pictures-'));
+  assert.equal(wasm.length, 1, `the events view loads the page's wasm only: ${wasm}`);
+  assert.deepEqual(pictures(), []);
+  const views = page.getByRole('navigation', { name: 'Views of the briefing' });
+  await views.getByRole('button', { name: 'Pictures' }).click();
+  await timeline(page).waitFor();
+  await network(page).waitFor();
+  assert.equal(pictures().length, 1, 'fetched when the view opens');
+  // Back and forth: the module is started once and keeps the dataset.
+  await views.getByRole('button', { name: 'Events' }).click();
+  await views.getByRole('button', { name: 'Pictures' }).click();
+  await timeline(page).waitFor();
+  assert.equal(pictures().length, 1, 'fetched once');
+  // It follows the filters as the page's own code did: a node ticks its actor.
+  const before = await shown(page);
+  await network(page).getByRole('button', { name: /^Kirill Dmitriev/ }).first().click();
+  for (let i = 0; i < 100 && (await shown(page)) === before; i++) await page.waitForTimeout(50);
+  assert.ok((await shown(page)) < before, 'fewer events shown');
+  await assertClean(page);
+});
+
+test('pictures that cannot load say so in words, and the rest of the briefing works', async () => {
+  const page = await newPage(browser, { origin });
+  await page.route('**/pictures-*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not a module' }));
+  await openBriefing(page, `${server.url}?view=pictures`);
+  await page.getByRole('alert').filter({ hasText: 'The pictures could not be drawn' }).waitFor();
+  assert.match(await page.getByRole('alert').filter({ hasText: 'pictures' }).textContent(), /could not be drawn: this browser could not start them\. The events and the claims views show everything/);
+  await page.getByRole('navigation', { name: 'Views of the briefing' }).getByRole('button', { name: 'Events' }).click();
+  await page.getByRole('article').first().waitFor();
+  assert.equal(await page.locator('main.crash').count(), 0, 'no crash view');
+  await assertClean(page);
+});

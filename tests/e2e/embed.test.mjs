@@ -69,6 +69,10 @@ test('the single file renders fully from file:// and makes no request at all', a
   assert.ok(total >= 15 && shown === total);
   await page.getByRole('button', { name: 'Dmitriev calls the leaked quotes “fake” on X', exact: true }).click();
   assert.ok(await page.locator('article.open blockquote').first().isVisible());
+  // The pictures' module is in the file too.
+  await page.getByRole('navigation', { name: 'Views of the briefing' }).getByRole('button', { name: 'Pictures' }).click();
+  await page.getByRole('group', { name: /^Timeline of events/ }).waitFor();
+  await page.getByRole('group', { name: /^Who communicated with whom/ }).waitFor();
   assert.deepEqual(requests.filter((u) => !u.startsWith('data:')), [file], 'only the file itself');
   await screenshot(page, 'single-file');
   await assertClean(page);
@@ -87,6 +91,9 @@ test('under a strict Content-Security-Policy: no violation', async () => {
     await openBriefing(page, strict.url + '?event=witkoff-ushakov-call');
     await page.getByRole('group', { name: 'Actor', exact: true }).getByRole('checkbox').first().check();
     await page.getByRole('searchbox', { name: 'Search' }).fill('peskov');
+    // The pictures' module is fetched and started under the same policy.
+    await page.getByRole('navigation', { name: 'Views of the briefing' }).getByRole('button', { name: 'Pictures' }).click();
+    await page.getByRole('group', { name: /^Timeline of events/ }).waitFor();
     await page.goto(strict.url + '?data=minimal.json');
     await page.getByRole('status').waitFor();
     assert.deepEqual(await counts(page), [1, 1]);

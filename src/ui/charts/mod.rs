@@ -1,9 +1,11 @@
-//! The pictures: a timeline and a communications network, in SVG drawn by
-//! Leptos. Layout maths lives in `crate::layout`; these only draw it, dim
+//! The pictures: a timeline and a communications network in SVG. Their
+//! layout maths and SVG come from their own WebAssembly module (`module`),
+//! started when this view first opens; these components set the SVG, dim
 //! what the filters leave out, and turn touches into filter changes. Both
 //! are laid out in CSS pixels for the width they are drawn at, so their text
 //! keeps its size on a phone, in an embed and on paper.
 
+mod module;
 mod network;
 mod timeline;
 
@@ -100,13 +102,32 @@ fn focus_id(id: &str) {
     }
 }
 
+/// The kept positions as the pictures' module reads them: one `0` or `1` each.
+fn bits(kept: &[bool]) -> String {
+    kept.iter().map(|&k| if k { '1' } else { '0' }).collect()
+}
+
 #[component]
 pub fn Pictures() -> impl IntoView {
     let kept = kept();
-    view! {
-        <section class="pictures" aria-label="Pictures">
-            <timeline::Timeline kept/>
-            <network::Network kept/>
-        </section>
+    let ready = RwSignal::new(None::<Result<(), String>>);
+    let briefing = ctx().briefing;
+    leptos::task::spawn_local(async move {
+        let started = module::ready(briefing).await;
+        // The view may have closed meanwhile: a disposed signal ignores it.
+        let _ = ready.try_set(Some(started));
+    });
+    let shown = move || {
+        match ready.get() {
+        None => view! { <p class="pictures-wait" role="status">"Drawing the pictures…"</p> }.into_any(),
+        Some(Ok(())) => view! { <timeline::Timeline kept/><network::Network kept/> }.into_any(),
+        Some(Err(why)) => view! {
+            <p class="notice" role="alert">
+                {format!("The pictures could not be drawn: {why}. The events and the claims views show everything they would.")}
+            </p>
+        }
+        .into_any(),
     }
+    };
+    view! { <section class="pictures" aria-label="Pictures">{shown}</section> }
 }

@@ -1,11 +1,9 @@
-//! The network: laid out by `layout::network`, written as SVG by
-//! `layout::draw`, set as this element's content. Selection and dimming
-//! update attributes in place. Clicking a node toggles that actor's filter;
-//! clicking an edge shows the two actors' events.
+//! The network: laid out and written as SVG by the pictures' module
+//! (`layout::network`, `layout::draw`), set as this element's content.
+//! Selection and dimming update attributes in place. Clicking a node toggles
+//! that actor's filter; clicking an edge shows the two actors' events.
 
-use super::{listen, set_attr, touched};
-use crate::layout::draw;
-use crate::layout::network::{self, NetworkLayout};
+use super::{bits, listen, module, touched};
 use crate::query::Facet;
 use crate::ui::ctx;
 use leptos::{ev, prelude::*};
@@ -14,43 +12,39 @@ use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Network(kept: Memo<Vec<bool>>) -> impl IntoView {
-    let cx = ctx();
-    let state = cx.state;
-    let (b, index) = (cx.briefing.clone(), cx.index.clone());
+    let state = ctx().state;
     let reports = RwSignal::new(false);
-    let layout = Memo::new(move |_| Arc::new(network::layout(&b, &index, reports.get())));
+    let svg = Memo::new(move |_| {
+        let reports = if reports.get() { "1" } else { "0" };
+        Arc::new(module::ask(&format!("network\n{reports}")))
+    });
     let wrap = NodeRef::<leptos::html::Div>::new();
     // Raw listeners run outside any reactive owner: no `ctx()` in them.
-    let act_index = cx.index.clone();
     let act = move |e: &ev::Event| -> bool {
-        let l = layout.get_untracked();
-        let index = &act_index;
-        if let Some(n) = touched(e, "data-node").and_then(|(_, v)| v.parse::<usize>().ok()) {
-            let Some(node) = l.nodes.get(n) else {
-                return false;
-            };
-            let key = index.actors[node.option].key.clone();
-            state.update(|s| s.toggle(Facet::Actor, &key));
-            true
-        } else if let Some(edge) = touched(e, "data-edge")
-            .and_then(|(_, v)| v.parse::<usize>().ok())
-            .and_then(|i| l.edges.get(i))
-        {
-            let keys = [edge.a, edge.b].map(|n| index.actors[l.nodes[n].option].key.clone());
-            state.update(|s| s.only_actors(keys));
-            true
+        let numbered = |attr: &str| touched(e, attr).and_then(|(_, v)| v.parse::<usize>().ok());
+        if let Some(n) = numbered("data-node") {
+            let key = module::ask(&format!("node\n{n}"));
+            if !key.is_empty() {
+                state.update(|s| s.toggle(Facet::Actor, &key));
+            }
+            !key.is_empty()
+        } else if let Some(edge) = numbered("data-edge") {
+            let pair = module::ask(&format!("edge\n{edge}"));
+            let keys: Vec<String> = pair.lines().map(str::to_owned).collect();
+            if keys.len() == 2 {
+                state.update(|s| s.only_actors(keys));
+            }
+            !pair.is_empty()
         } else {
             false
         }
     };
-    let (b, index) = (cx.briefing.clone(), cx.index.clone());
     Effect::new(move |drawn: Option<usize>| {
-        let l = layout.get();
+        let svg = svg.get();
         let Some(el) = wrap.get() else {
             return drawn.unwrap_or(0);
         };
         if drawn.is_none_or(|d| d == 0) {
-            let act = act.clone();
             listen(&el, &["click", "keydown"], move |e| {
                 let key = e.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
                 let activate = key.as_deref().is_none_or(|k| k == "Enter" || k == " ");
@@ -59,28 +53,18 @@ pub fn Network(kept: Memo<Vec<bool>>) -> impl IntoView {
                 }
             });
         }
-        let id = Arc::as_ptr(&l) as usize;
+        let id = Arc::as_ptr(&svg) as usize;
         if drawn != Some(id) {
-            el.set_inner_html(&draw::network(&l, &b, &index));
+            el.set_inner_html(&svg);
         }
-        let shown = kept.with(|k| network::shown(&l, &index, k));
-        for (i, n) in l.nodes.iter().enumerate() {
-            let id = format!("network-node-{i}");
-            set_attr(&id, "data-dim", (!shown.nodes[i]).then_some(""));
-            let selected = state.with(|s| s.actors.contains(&index.actors[n.option].key));
-            set_attr(
-                &id,
-                "aria-pressed",
-                Some(if selected { "true" } else { "false" }),
-            );
-        }
-        for (i, kept) in shown.edges.iter().enumerate() {
-            set_attr(
-                &format!("network-edge-{i}"),
-                "data-dim",
-                (!kept).then_some(""),
-            );
-        }
+        let mut request = format!("network-kept\n{}", kept.with(|k| bits(k)));
+        state.with(|s| {
+            for key in &s.actors {
+                request.push('\n');
+                request.push_str(key);
+            }
+        });
+        module::apply(&module::ask(&request));
         id
     });
     view! {
@@ -93,20 +77,21 @@ pub fn Network(kept: Memo<Vec<bool>>) -> impl IntoView {
                 </label>
                 <div class="network-wrap" node_ref=wrap></div>
             </figure>
-            <Table layout/>
+            <Table svg/>
         </details>
     }
 }
 
 #[component]
-fn Table(layout: Memo<Arc<NetworkLayout>>) -> impl IntoView {
-    let index = ctx().index;
+fn Table(svg: Memo<Arc<String>>) -> impl IntoView {
     let open = RwSignal::new(false);
+    // The rows of the network last drawn.
     let rows = move || {
         if !open.get() {
             return String::new();
         }
-        draw::contacts_html(&layout.get(), &index)
+        svg.track();
+        module::ask("contacts")
     };
     view! {
         <details class="as-table" on:toggle=move |e| open.set(event_target::<web_sys::HtmlDetailsElement>(&e).open())>

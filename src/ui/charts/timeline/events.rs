@@ -3,21 +3,19 @@
 //! and a drag along the axis sets a range snapped to what the axis shows.
 
 use super::Brush;
-use crate::layout::draw::mark_id;
-use crate::layout::timeline::{self, TimelineLayout};
 use crate::model::Day;
 use crate::query::ViewState;
-use crate::ui::charts::{focus_id, touched};
+use crate::ui::charts::{focus_id, module, touched};
 use crate::ui::Ctx;
 use leptos::{ev, prelude::*};
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// What the handlers change. Raw listeners run outside any reactive owner,
 /// so nothing here calls `ctx()`: the event ids are taken along.
 #[derive(Clone, Copy)]
 pub struct Handlers {
-    pub layout: Memo<Option<Arc<TimelineLayout>>>,
+    /// The width the picture is laid out for, in CSS pixels.
+    pub width: RwSignal<f64>,
     pub brush: RwSignal<Option<Brush>>,
     pub focused: RwSignal<Option<usize>>,
     pub state: RwSignal<ViewState>,
@@ -86,13 +84,10 @@ impl Handlers {
             let key = e.key();
             let activate = key == "Enter" || key == " ";
             if let Some(p) = position(e) {
-                let next = self.layout.with_untracked(|l| {
-                    l.as_ref()
-                        .and_then(|l| timeline::neighbour(&l.marks, p, &key))
-                });
-                if let Some(next) = next {
+                let next = module::ask(&format!("neighbour\n{p}\n{key}"));
+                if !next.is_empty() {
                     e.prevent_default();
-                    focus_id(&mark_id(next));
+                    focus_id(&format!("timeline-mark-{next}"));
                 } else if activate {
                     e.prevent_default();
                     self.open(p);
@@ -108,23 +103,21 @@ impl Handlers {
     fn band_x(self, e: &ev::PointerEvent) -> Option<f64> {
         let (band, _) = touched(e, "data-band")?;
         let rect = band.get_bounding_client_rect();
-        let width = self
-            .layout
-            .with_untracked(|l| l.as_ref().map(|l| l.width))?;
+        let width = self.width.get_untracked().floor();
         Some((f64::from(e.client_x()) - rect.left()) / rect.width().max(1.0) * width)
     }
 
     fn snapped(self, start: f64, x: f64) -> Option<Brush> {
-        self.layout.with_untracked(|l| {
-            l.as_ref().map(|l| {
-                let (from, to, unit) = timeline::snap(&l.axis, start, x);
-                Brush {
-                    start,
-                    from,
-                    to,
-                    words: timeline::range_words(from, to, unit),
-                }
-            })
+        let tenths = |x: f64| (x * 10.0).round() as i64;
+        let answer = module::ask(&format!("snap\n{}\n{}", tenths(start), tenths(x)));
+        let mut lines = answer.splitn(3, '\n');
+        let mut day = || Some(Day::from_ordinal(lines.next()?.parse().ok()?));
+        let (from, to) = (day()?, day()?);
+        Some(Brush {
+            start,
+            from,
+            to,
+            words: lines.next()?.to_owned(),
         })
     }
 

@@ -1,5 +1,6 @@
-//! The timeline: laid out for the measured width by `layout::timeline`,
-//! written as SVG by `layout::draw`, set as this element's content. What
+//! The timeline: laid out for the measured width and written as SVG by the
+//! pictures' module (`layout::timeline`, `layout::draw`), set as this
+//! element's content. What
 //! follows the filters (dimming, the range, the brush) updates attributes in
 //! place, so focus stays where it is. Events are read off the element that
 //! was touched (`events.rs`).
@@ -7,9 +8,7 @@
 mod events;
 mod table;
 
-use super::{listen, measured_width, set_attr};
-use crate::layout::timeline::{self, TimelineLayout};
-use crate::layout::{draw, Px};
+use super::{bits, listen, measured_width, module};
 use crate::model::Day;
 use crate::ui::ctx;
 use leptos::prelude::*;
@@ -28,12 +27,11 @@ pub struct Brush {
 pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
     let cx = ctx();
     let state = cx.state;
-    let (b, order) = (cx.briefing.clone(), cx.index.order.clone());
     let wrap = NodeRef::<leptos::html::Div>::new();
     let width = measured_width(wrap);
-    let layout: Memo<Option<Arc<TimelineLayout>>> = Memo::new(move |_| {
-        let w = width.get();
-        (w > 0.0).then(|| Arc::new(timeline::layout(&b, &order, w.floor())))
+    let svg: Memo<Option<Arc<String>>> = Memo::new(move |_| {
+        let w = width.get().floor();
+        (w > 0.0).then(|| Arc::new(module::ask(&format!("timeline\n{}", w as u32))))
     });
     let brush = RwSignal::new(None::<Brush>);
     let focused = RwSignal::new(None::<usize>);
@@ -42,7 +40,7 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
     // the filters, on the fresh picture too.
     let (b, order) = (cx.briefing.clone(), cx.index.order.clone());
     let h = events::Handlers {
-        layout,
+        width,
         brush,
         focused,
         state,
@@ -50,7 +48,7 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
         cx: StoredValue::new(cx.clone()),
     };
     Effect::new(move |drawn: Option<usize>| {
-        let (Some(el), Some(l)) = (wrap.get(), layout.get()) else {
+        let (Some(el), Some(svg)) = (wrap.get(), svg.get()) else {
             return drawn.unwrap_or(0);
         };
         if drawn.is_none_or(|d| d == 0) {
@@ -71,34 +69,27 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
                 move |e| h.handle(e),
             );
         }
-        let id = Arc::as_ptr(&l) as usize;
+        let id = Arc::as_ptr(&svg) as usize;
         if drawn != Some(id) {
-            el.set_inner_html(&draw::timeline(&l, &b, &order));
+            el.set_inner_html(&svg);
         }
         // Dim what the filters leave out.
-        kept.with(|k| {
-            if l.binned {
-                for (i, d) in draw::kept_paths(&l, k).iter().enumerate() {
-                    set_attr(&format!("timeline-kept-{i}"), "d", Some(d));
-                }
-            } else {
-                for m in &l.marks {
-                    let dim = !k.get(m.position).copied().unwrap_or(false);
-                    set_attr(&draw::mark_id(m.position), "data-dim", dim.then_some(""));
-                }
-            }
-        });
+        module::apply(&module::ask(&format!(
+            "timeline-kept\n{}",
+            kept.with(|k| bits(k))
+        )));
         // The date range filter, and the brush while dragging, shaded.
-        let shade = |id: &str, span: Option<(f64, f64)>| {
-            let (x0, x1) = span.unwrap_or((0.0, 0.0));
-            set_attr(id, "x", Some(&Px(x0.min(x1)).to_string()));
-            set_attr(id, "width", Some(&Px((x1 - x0).abs()).to_string()));
+        let shade = |id: &str, (from, to): (Option<Day>, Option<Day>)| {
+            let day = |d: Option<Day>| d.map(|d| d.ordinal().to_string()).unwrap_or_default();
+            module::apply(&module::ask(&format!(
+                "shade\n{id}\n{}\n{}",
+                day(from),
+                day(to)
+            )));
         };
-        let range =
-            state.with(|s| (s.from.is_some() || s.to.is_some()).then(|| l.axis.span(s.from, s.to)));
-        shade("timeline-range", range);
-        let dragged = brush.with(|b| b.as_ref().map(|b| l.axis.span(Some(b.from), Some(b.to))));
-        shade("timeline-brush", dragged);
+        shade("timeline-range", state.with(|s| (s.from, s.to)));
+        let dragged = brush.with(|b| b.as_ref().map(|b| (Some(b.from), Some(b.to))));
+        shade("timeline-brush", dragged.unwrap_or_default());
         id
     });
 

@@ -1,0 +1,150 @@
+//! The pictures' own WebAssembly module (`pictures/`, the maths of
+//! `layout::session`), fetched and started the first time the Pictures view
+//! opens, so that the page does not carry it. Its name is in
+//! `<meta name="briefing-pictures">` (written by `scripts/postbuild.mjs`):
+//! a file beside the page, or the module itself as a `data:` URL in the
+//! single file. Requests and answers are text in the module's memory.
+
+use crate::model::Briefing;
+use js_sys::{Function, Reflect, Uint8Array, WebAssembly};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::sync::Arc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+struct Module {
+    memory: WebAssembly::Memory,
+    request: Function,
+    run: Function,
+    answer: Function,
+    /// The dataset the module holds (`Arc::as_ptr` of the briefing).
+    holds: usize,
+}
+
+thread_local! {
+    static MODULE: RefCell<Option<Module>> = const { RefCell::new(None) };
+}
+
+fn export(exports: &JsValue, name: &str) -> Result<JsValue, String> {
+    Reflect::get(exports, &name.into())
+        .ok()
+        .filter(|v| !v.is_undefined())
+        .ok_or_else(|| format!("it has no “{name}”"))
+}
+
+fn function(exports: &JsValue, name: &str) -> Result<Function, String> {
+    export(exports, name)?
+        .dyn_into()
+        .map_err(|_| format!("its “{name}” is not a function"))
+}
+
+/// The module's bytes: fetched from this site, or decoded from the page.
+async fn bytes() -> Result<Vec<u8>, String> {
+    let source = document()
+        .query_selector("meta[name=briefing-pictures]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .ok_or("this page does not say where they are")?;
+    match source.strip_prefix("data:application/wasm;base64,") {
+        Some(base64) => {
+            let binary = window()
+                .atob(base64)
+                .map_err(|_| "they are damaged in this page")?;
+            Ok(binary.chars().map(|c| c as u8).collect())
+        }
+        None => super::super::dataset::fetch_bytes(&source).await,
+    }
+}
+
+async fn start() -> Result<Module, String> {
+    let bytes = bytes().await?;
+    let started = JsFuture::from(WebAssembly::instantiate_buffer(
+        &bytes,
+        &js_sys::Object::new(),
+    ))
+    .await
+    .map_err(|_| "this browser could not start them".to_string())?;
+    let exports = Reflect::get(&started, &"instance".into())
+        .and_then(|i| Reflect::get(&i, &"exports".into()))
+        .map_err(|_| "this browser could not start them".to_string())?;
+    Ok(Module {
+        memory: export(&exports, "memory")?
+            .dyn_into()
+            .map_err(|_| "its memory is missing")?,
+        request: function(&exports, "request")?,
+        run: function(&exports, "run")?,
+        answer: function(&exports, "answer")?,
+        holds: 0,
+    })
+}
+
+impl Module {
+    /// Writes `request` into the module, runs it, reads the answer. `None`
+    /// if the module failed (a trap): it is not asked again.
+    fn ask(&self, request: &[u8]) -> Option<String> {
+        let at = self
+            .request
+            .call1(&JsValue::NULL, &(request.len() as u32).into())
+            .ok()?
+            .as_f64()? as u32;
+        Uint8Array::new(&self.memory.buffer())
+            .subarray(at, at + request.len() as u32)
+            .copy_from(request);
+        let len = self.run.call0(&JsValue::NULL).ok()?.as_f64()? as u32;
+        let at = self.answer.call0(&JsValue::NULL).ok()?.as_f64()? as u32;
+        let answer = Uint8Array::new_with_byte_offset_and_length(&self.memory.buffer(), at, len);
+        String::from_utf8(answer.to_vec()).ok()
+    }
+}
+
+/// Starts the module if it is not running and gives it `briefing` if it
+/// holds another: then `ask` answers. The reason in words if it cannot.
+pub async fn ready(briefing: Arc<Briefing>) -> Result<(), String> {
+    let running = MODULE.with_borrow(|m| m.is_some());
+    if !running {
+        let module = start().await?;
+        MODULE.with_borrow_mut(|m| *m = Some(module));
+    }
+    let id = Arc::as_ptr(&briefing) as usize;
+    MODULE.with_borrow_mut(|slot| {
+        let module = slot.as_mut().ok_or("they stopped")?;
+        if module.holds != id {
+            let mut request = b"load\n".to_vec();
+            request.extend_from_slice(crate::report::to_json(&briefing).as_bytes());
+            match module.ask(&request) {
+                Some(why) if why.is_empty() => module.holds = id,
+                Some(why) => return Err(why),
+                None => {
+                    *slot = None;
+                    return Err("they stopped".into());
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The module's answer to a `layout::session` request (empty if it has
+/// none, or stopped).
+pub fn ask(request: &str) -> String {
+    MODULE.with_borrow_mut(|slot| {
+        let answer = slot.as_ref().map(|m| m.ask(request.as_bytes()));
+        if let Some(None) = answer {
+            // A trap leaves the module's memory undefined: start afresh next time.
+            *slot = None;
+        }
+        answer.flatten().unwrap_or_default()
+    })
+}
+
+/// Applies the attribute updates of an answer (see `layout::session`).
+pub fn apply(answer: &str) {
+    for line in answer.lines() {
+        let mut parts = line.splitn(3, '\t');
+        if let (Some(id), Some(name)) = (parts.next(), parts.next()) {
+            super::set_attr(id, name, parts.next());
+        }
+    }
+}
