@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -307,4 +307,47 @@ test('pictures that cannot load say so in words, and the rest of the briefing wo
   await page.getByRole('article').first().waitFor();
   assert.equal(await page.locator('main.crash').count(), 0, 'no crash view');
   await assertClean(page);
+});
+
+test('a pictures module that traps, lies about its answer or lacks an export says so in words; the briefing goes on', async () => {
+  // Stand-in modules (binaryen's wasm-as, installed for the build).
+  const module = (run, exports = '(func (export "answer") (result i32) (i32.const 0))') => `(module
+    (memory (export "memory") 1)
+    (global $runs (mut i32) (i32.const 0))
+    (func (export "request") (param i32) (result i32) (i32.const 16))
+    (func (export "run") (result i32) ${run})
+    ${exports})`;
+  const cases = [
+    // Takes the dataset, then traps on the first picture it is asked for.
+    [module('(if (global.get $runs) (then (unreachable))) (global.set $runs (i32.const 1)) (i32.const 0)'), /they stopped working \(reload the page to try again\)/],
+    // An answer longer than its memory.
+    [module('(i32.const 2147483647)'), /they stopped working/],
+    // Nothing drawn (every answer empty).
+    [module('(i32.const 0)'), /their program drew nothing/],
+    // Not UTF-8: its answer is the first byte of its memory, set to 0xff.
+    [module('(i32.store8 (i32.const 0) (i32.const 255)) (i32.const 1)'), /they stopped working/],
+    // No "answer" export.
+    [module('(i32.const 0)', ''), /could not be drawn: it has no “answer”\./],
+  ];
+  const dir = await mkdtemp(join(tmpdir(), 'briefing-trap-'));
+  try {
+    for (const [wat, said] of cases) {
+      await writeFile(join(dir, 'm.wat'), wat);
+      execFileSync(new URL('../../node_modules/.bin/wasm-as', import.meta.url).pathname, [join(dir, 'm.wat'), '-o', join(dir, 'm.wasm')]);
+      const body = readFileSync(join(dir, 'm.wasm'));
+      const page = await newPage(browser, { origin });
+      await page.route('**/pictures-*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body }));
+      await openBriefing(page, `${server.url}?view=pictures`);
+      const alert = page.getByRole('alert').filter({ hasText: 'The pictures could not be drawn' });
+      await alert.waitFor();
+      assert.match(await alert.textContent(), said);
+      assert.equal(await page.locator('main.crash').count(), 0, 'no crash view: the fault was the module\'s, not the page\'s');
+      await page.getByRole('navigation', { name: 'Views of the briefing' }).getByRole('button', { name: 'Events' }).click();
+      await page.getByRole('group', { name: 'Claim status', exact: true }).getByRole('checkbox').first().check();
+      await page.getByRole('article').first().waitFor();
+      await assertClean(page);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

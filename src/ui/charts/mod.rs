@@ -110,13 +110,8 @@ fn bits(kept: &[bool]) -> String {
 #[component]
 pub fn Pictures() -> impl IntoView {
     let kept = kept();
-    let ready = RwSignal::new(None::<Result<(), String>>);
-    let briefing = ctx().briefing;
-    leptos::task::spawn_local(async move {
-        let started = module::ready(briefing).await;
-        // The view may have closed meanwhile: a disposed signal ignores it.
-        let _ = ready.try_set(Some(started));
-    });
+    let ready: module::Readiness = RwSignal::new(None);
+    leptos::task::spawn_local(module::start_for(ctx().briefing, ready));
     let shown = move || {
         match ready.get() {
         None => view! { <p class="pictures-wait" role="status">"Drawing the pictures…"</p> }.into_any(),

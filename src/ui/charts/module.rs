@@ -22,9 +22,17 @@ struct Module {
     holds: usize,
 }
 
+/// Whether the pictures can be drawn: not known yet, yes, or why not.
+pub type Readiness = RwSignal<Option<Result<(), String>>>;
+
 thread_local! {
     static MODULE: RefCell<Option<Module>> = const { RefCell::new(None) };
+    /// The view to tell if the module stops while it is shown.
+    static VIEW: std::cell::Cell<Option<Readiness>> = const { std::cell::Cell::new(None) };
 }
+
+const STOPPED: &str = "they stopped working (reload the page to try again)";
+const DREW_NOTHING: &str = "their program drew nothing (reload the page to try again)";
 
 fn export(exports: &JsValue, name: &str) -> Result<JsValue, String> {
     Reflect::get(exports, &name.into())
@@ -89,19 +97,41 @@ impl Module {
             .call1(&JsValue::NULL, &(request.len() as u32).into())
             .ok()?
             .as_f64()? as u32;
+        // A view outside the memory would throw: a module that names one is broken.
+        let within = |at: u32, len: usize| {
+            let size = js_sys::ArrayBuffer::from(self.memory.buffer()).byte_length() as usize;
+            (at as usize)
+                .checked_add(len)
+                .is_some_and(|end| end <= size)
+        };
+        if !within(at, request.len()) {
+            return None;
+        }
         Uint8Array::new(&self.memory.buffer())
             .subarray(at, at + request.len() as u32)
             .copy_from(request);
-        let len = self.run.call0(&JsValue::NULL).ok()?.as_f64()? as u32;
+        let len = self.run.call0(&JsValue::NULL).ok()?.as_f64()? as usize;
         let at = self.answer.call0(&JsValue::NULL).ok()?.as_f64()? as u32;
-        let answer = Uint8Array::new_with_byte_offset_and_length(&self.memory.buffer(), at, len);
+        if !within(at, len) {
+            return None;
+        }
+        let answer =
+            Uint8Array::new_with_byte_offset_and_length(&self.memory.buffer(), at, len as u32);
         String::from_utf8(answer.to_vec()).ok()
     }
 }
 
 /// Starts the module if it is not running and gives it `briefing` if it
-/// holds another: then `ask` answers. The reason in words if it cannot.
-pub async fn ready(briefing: Arc<Briefing>) -> Result<(), String> {
+/// holds another, then says so in `view` (or why it cannot); `view` also
+/// hears it if the module stops later.
+pub async fn start_for(briefing: Arc<Briefing>, view: Readiness) {
+    VIEW.set(Some(view));
+    let started = ready(briefing).await;
+    // The view may have closed meanwhile: a disposed signal ignores it.
+    let _ = view.try_set(Some(started));
+}
+
+async fn ready(briefing: Arc<Briefing>) -> Result<(), String> {
     let running = MODULE.with_borrow(|m| m.is_some());
     if !running {
         let module = start().await?;
@@ -109,7 +139,7 @@ pub async fn ready(briefing: Arc<Briefing>) -> Result<(), String> {
     }
     let id = Arc::as_ptr(&briefing) as usize;
     MODULE.with_borrow_mut(|slot| {
-        let module = slot.as_mut().ok_or("they stopped")?;
+        let module = slot.as_mut().ok_or(STOPPED)?;
         if module.holds != id {
             let mut request = b"load\n".to_vec();
             request.extend_from_slice(crate::report::to_json(&briefing).as_bytes());
@@ -118,7 +148,7 @@ pub async fn ready(briefing: Arc<Briefing>) -> Result<(), String> {
                 Some(why) => return Err(why),
                 None => {
                     *slot = None;
-                    return Err("they stopped".into());
+                    return Err(STOPPED.into());
                 }
             }
         }
@@ -132,11 +162,34 @@ pub fn ask(request: &str) -> String {
     MODULE.with_borrow_mut(|slot| {
         let answer = slot.as_ref().map(|m| m.ask(request.as_bytes()));
         if let Some(None) = answer {
-            // A trap leaves the module's memory undefined: start afresh next time.
+            // A trap leaves the module's memory undefined: start afresh next
+            // time, and say so now (after this reactive run, not inside it).
             *slot = None;
+            tell(STOPPED);
         }
         answer.flatten().unwrap_or_default()
     })
+}
+
+/// A picture (`timeline` or `network`): never empty from a working module,
+/// so an empty one is said in words rather than left blank.
+pub fn draw(request: &str) -> String {
+    let svg = ask(request);
+    // A module that stopped has said so already.
+    if svg.is_empty() && MODULE.with_borrow(Option::is_some) {
+        tell(DREW_NOTHING);
+    }
+    svg
+}
+
+/// Says in the view that the pictures cannot be drawn (after the reactive
+/// run that found it, not inside it).
+fn tell(why: &'static str) {
+    if let Some(view) = VIEW.get() {
+        request_animation_frame(move || {
+            let _ = view.try_set(Some(Err(why.into())));
+        });
+    }
 }
 
 /// Applies the attribute updates of an answer (see `layout::session`).

@@ -16,7 +16,7 @@ pub fn Network(kept: Memo<Vec<bool>>) -> impl IntoView {
     let reports = RwSignal::new(false);
     let svg = Memo::new(move |_| {
         let reports = if reports.get() { "1" } else { "0" };
-        Arc::new(module::ask(&format!("network\n{reports}")))
+        Arc::new(module::draw(&format!("network\n{reports}")))
     });
     let wrap = NodeRef::<leptos::html::Div>::new();
     // Raw listeners run outside any reactive owner: no `ctx()` in them.

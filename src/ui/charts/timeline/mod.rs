@@ -31,7 +31,7 @@ pub fn Timeline(kept: Memo<Vec<bool>>) -> impl IntoView {
     let width = measured_width(wrap);
     let svg: Memo<Option<Arc<String>>> = Memo::new(move |_| {
         let w = width.get().floor();
-        (w > 0.0).then(|| Arc::new(module::ask(&format!("timeline\n{}", w as u32))))
+        (w > 0.0).then(|| Arc::new(module::draw(&format!("timeline\n{}", w as u32))))
     });
     let brush = RwSignal::new(None::<Brush>);
     let focused = RwSignal::new(None::<usize>);
