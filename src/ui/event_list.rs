@@ -287,45 +287,71 @@ fn scroll_opened_event_into_view(
                         el.scroll_into_view();
                     }
                 } else if let Some(p) = position {
-                    let row = rows
-                        .try_with_untracked(|r| r.iter().position(|x| *x == Row::Event(p)))
-                        .flatten();
-                    // The list starts at the top spacer, not at the rendered
-                    // rows (which sit below it): row tops count from there.
-                    let start = document()
-                        .query_selector(".results .list-start")
-                        .ok()
-                        .flatten();
-                    if let (Some(row), Some(start)) = (row, start) {
-                        let tops = rows
-                            .try_with_untracked(|r| {
-                                heights
-                                    .try_with_value(|h| {
-                                        window::tops(r[..row].iter().map(|x| {
-                                            h.get(x.key()).unwrap_or_else(|| x.estimate())
-                                        }))
-                                    })
-                                    .unwrap_or_default()
+                    // Where the row would be, from the heights measured so far.
+                    let estimate = move || -> Option<f64> {
+                        let row = rows
+                            .try_with_untracked(|r| r.iter().position(|x| *x == Row::Event(p)))
+                            .flatten()?;
+                        // The list starts at the top spacer, not at the rendered
+                        // rows (which sit below it): row tops count from there.
+                        let start = document()
+                            .query_selector(".results .list-start")
+                            .ok()
+                            .flatten()?;
+                        let tops = rows.try_with_untracked(|r| {
+                            heights.try_with_value(|h| {
+                                window::tops(
+                                    r[..row]
+                                        .iter()
+                                        .map(|x| h.get(x.key()).unwrap_or_else(|| x.estimate())),
+                                )
                             })
-                            .unwrap_or_default();
+                        })??;
                         let origin = start.get_bounding_client_rect().top()
                             + window().scroll_y().unwrap_or(0.0);
-                        window()
-                            .scroll_to_with_x_and_y(0.0, window::scroll_target(origin, &tops, row));
-                        // Once rendered there and measured, align it exactly.
-                        request_animation_frame(move || {
-                            request_animation_frame(move || {
-                                if let Some(el) =
-                                    document().get_element_by_id(&format!("event-{id}"))
-                                {
-                                    el.scroll_into_view();
-                                }
-                            })
-                        });
+                        Some(window::scroll_target(origin, &tops, row))
+                    };
+                    if let Some(y) = estimate() {
+                        window().scroll_to_with_x_and_y(0.0, y);
+                        align(id, std::rc::Rc::new(estimate), None, 0, ALIGN_FRAMES);
                     }
                 }
             });
         }
         (now, nudged)
+    });
+}
+
+/// How many frames `align` may take: about a second at 60 per second.
+const ALIGN_FRAMES: u32 = 60;
+
+/// Brings the card of event `id` to the top of the view and keeps it there
+/// until it stays put for three frames: the rows rendered and measured
+/// around it move it while the list settles, which on a busy machine takes
+/// several frames. Until the card is rendered, scrolls to its estimated place.
+fn align(
+    id: String,
+    estimate: std::rc::Rc<dyn Fn() -> Option<f64>>,
+    last: Option<f64>,
+    still: u32,
+    frames: u32,
+) {
+    if frames == 0 || still >= 3 {
+        return;
+    }
+    request_animation_frame(move || {
+        let Some(el) = document().get_element_by_id(&format!("event-{id}")) else {
+            if let Some(y) = estimate() {
+                window().scroll_to_with_x_and_y(0.0, y);
+            }
+            return align(id, estimate, None, 0, frames - 1);
+        };
+        let top = el.get_bounding_client_rect().top();
+        if last.is_some_and(|l| (l - top).abs() <= 1.0) {
+            return align(id, estimate, Some(top), still + 1, frames - 1);
+        }
+        el.scroll_into_view();
+        let top = el.get_bounding_client_rect().top();
+        align(id, estimate, Some(top), 0, frames - 1)
     });
 }
