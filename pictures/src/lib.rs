@@ -1,7 +1,8 @@
 //! The pictures' WebAssembly module: `briefing::layout::session` behind
-//! three exports and no imports. The page (`ui::charts::module`) writes a
-//! request into the room `request` gives, calls `run`, and reads the answer
-//! at `answer`; plain numbers and bytes, so no wasm-bindgen glue is needed.
+//! four exports and no imports. The page (`ui::charts::module`) writes a
+//! request into the room `append` gives, in as many parts as it likes (a
+//! dataset arrives 64 KB at a time, into room made by `reserve`), calls `run`, and reads the answer at
+//! `answer`; plain numbers and bytes, so no wasm-bindgen glue is needed.
 
 use briefing::layout::session::Session;
 use std::cell::RefCell;
@@ -12,19 +13,26 @@ thread_local! {
     static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
 }
 
-/// Room for a request of `len` bytes, for the page to write into.
+/// Room for a request of `len` bytes in all, made before it is written in
+/// parts (a growing buffer would hold up to three times the dataset).
 #[no_mangle]
-pub extern "C" fn request(len: usize) -> *mut u8 {
+pub extern "C" fn reserve(len: usize) {
+    REQUEST.with_borrow_mut(|request| request.reserve_exact(len));
+}
+
+/// Room for `len` more bytes of the request, for the page to write into.
+#[no_mangle]
+pub extern "C" fn append(len: usize) -> *mut u8 {
     REQUEST.with_borrow_mut(|request| {
-        request.clear();
-        request.resize(len, 0);
-        request.as_mut_ptr()
+        let at = request.len();
+        request.resize(at + len, 0);
+        request[at..].as_mut_ptr()
     })
 }
 
-/// Answers the request written: `load` and the dataset's JSON (answered
-/// with nothing, or why it did not read), or a `Session` request. Returns
-/// the answer's length in bytes.
+/// Answers the request written (and forgets it): `load` and the dataset's
+/// JSON (answered with nothing, or why it did not read), or a `Session`
+/// request. Returns the answer's length in bytes.
 #[no_mangle]
 pub extern "C" fn run() -> usize {
     let request = REQUEST.take();

@@ -213,17 +213,67 @@ fn claim(out: &mut String, c: &Claim) {
     o.end();
 }
 
-/// The briefing as the dataset's JSON (compact; `briefing-check` reads it).
-pub fn to_json(b: &Briefing) -> String {
+/// How much of the text `write_json` gathers before handing it on.
+const PIECE: usize = 1 << 16;
+
+/// A collection written entry by entry, handing the text on to `piece`
+/// whenever it has gathered `PIECE` bytes.
+fn pieces<T>(
+    out: &mut String,
+    items: &[T],
+    each: fn(&mut String, &T),
+    piece: &mut dyn FnMut(&str),
+) {
+    out.push('[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        each(out, item);
+        if out.len() >= PIECE {
+            piece(out);
+            out.clear();
+        }
+    }
+    out.push(']');
+}
+
+/// The briefing as the dataset's JSON (compact; `briefing-check` reads
+/// it), handed to `piece` in parts of about 64 KB: the pictures' module is
+/// given a large dataset this way, which as one string (and the copies a
+/// growing string makes) would stay in the page's memory for good.
+pub fn write_json(b: &Briefing, piece: &mut dyn FnMut(&str)) {
     let mut out = String::new();
     let mut o = Obj::new(&mut out);
     o.opt("$schema", &b.schema);
     meta(o.key("meta"), &b.meta);
-    list(o.key("actors"), &b.actors, actor);
-    list(o.key("sources"), &b.sources, source);
-    list(o.key("events"), &b.events, event);
-    list(o.key("claims"), &b.claims, claim);
+    pieces(o.key("actors"), &b.actors, actor, piece);
+    pieces(o.key("sources"), &b.sources, source, piece);
+    pieces(o.key("events"), &b.events, event, piece);
+    pieces(o.key("claims"), &b.claims, claim, piece);
     o.end();
     out.push('\n');
-    out
+    piece(&out);
+}
+
+/// The briefing as the dataset's JSON, as one string (a download).
+pub fn to_json(b: &Briefing) -> String {
+    let mut text = String::new();
+    write_json(b, &mut |part| text.push_str(part));
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_parts_are_the_whole_text_in_bounded_pieces() {
+        let (b, _) = crate::gen::json(3000, 4, false).unwrap();
+        let mut parts = Vec::new();
+        super::write_json(&b, &mut |part| parts.push(part.to_owned()));
+        assert!(parts.len() > 10, "{} parts", parts.len());
+        // Each part ends after the entry that took it past 64 KB.
+        assert!(parts.iter().all(|p| p.len() < super::PIECE + 8192));
+        assert_eq!(parts.concat(), super::to_json(&b));
+        assert!(crate::model::load(&parts.concat()).is_ok());
+    }
 }

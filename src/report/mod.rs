@@ -4,7 +4,7 @@
 //! No browser APIs: the UI only renders these.
 
 mod json;
-pub use json::to_json;
+pub use json::{to_json, write_json};
 
 use crate::model::{
     Briefing, Channel, Claim, DateSpec, Day, EventStatus, Inference, Source, Speech, Vocab,

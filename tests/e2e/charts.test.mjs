@@ -260,6 +260,36 @@ test('a generated 2,000-event dataset draws both pictures without overlap or err
   }
 });
 
+test('opening the pictures of 2,000 events does not grow the page\'s memory: the dataset goes to their module in parts', async () => {
+  const page = await newPage(browser, { origin: new URL(large.url).origin });
+  // The page's wasm memory, found as the bench finds it.
+  await page.addInitScript(() => {
+    window.__memories = [];
+    for (const name of ['instantiate', 'instantiateStreaming']) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = async (...args) => {
+        const started = await original.apply(WebAssembly, args);
+        const exports = (started.instance ?? started).exports;
+        window.__memories.push(...Object.values(exports).filter((v) => v instanceof WebAssembly.Memory));
+        return started;
+      };
+    }
+  });
+  await openBriefing(page, large.url + '?data=large.json');
+  await page.waitForFunction(() => /^2,000 of 2,000 events$/.test(document.querySelector('[role=status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  const sizes = () => page.evaluate(() => window.__memories.map((m) => m.buffer.byteLength));
+  const [before] = await sizes();
+  await page.getByRole('navigation', { name: 'Views of the briefing' }).getByRole('button', { name: 'Pictures' }).click();
+  await network(page).waitFor({ timeout: 60_000 });
+  const [after, pictures] = await sizes();
+  // Written whole, the 2.9 MB of JSON (and its copies while it grew) would
+  // have stayed in the page's memory, which never shrinks.
+  assert.equal(after, before, `the page's memory went from ${before} to ${after} bytes`);
+  assert.ok(pictures > 2_850_000, 'the module holds the dataset');
+  dropReadDatasetAborts(page);
+  await assertClean(page);
+});
+
 test('screenshots of both pictures, light and dark', async () => {
   for (const colorScheme of ['light', 'dark']) {
     const page = await open('?actor=yuriy-ushakov', { colorScheme });
@@ -312,9 +342,10 @@ test('pictures that cannot load say so in words, and the rest of the briefing wo
 test('a pictures module that traps, lies about its answer or lacks an export says so in words; the briefing goes on', async () => {
   // Stand-in modules (binaryen's wasm-as, installed for the build).
   const module = (run, exports = '(func (export "answer") (result i32) (i32.const 0))') => `(module
-    (memory (export "memory") 1)
+    (memory (export "memory") 4)
     (global $runs (mut i32) (i32.const 0))
-    (func (export "request") (param i32) (result i32) (i32.const 16))
+    (func (export "reserve") (param i32))
+    (func (export "append") (param i32) (result i32) (i32.const 16))
     (func (export "run") (result i32) ${run})
     ${exports})`;
   const cases = [

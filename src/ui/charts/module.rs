@@ -15,7 +15,8 @@ use wasm_bindgen_futures::JsFuture;
 
 struct Module {
     memory: WebAssembly::Memory,
-    request: Function,
+    append: Function,
+    reserve: Function,
     run: Function,
     answer: Function,
     /// The dataset the module holds (`Arc::as_ptr` of the briefing).
@@ -81,7 +82,8 @@ async fn start() -> Result<Module, String> {
         memory: export(&exports, "memory")?
             .dyn_into()
             .map_err(|_| "its memory is missing")?,
-        request: function(&exports, "request")?,
+        append: function(&exports, "append")?,
+        reserve: function(&exports, "reserve")?,
         run: function(&exports, "run")?,
         answer: function(&exports, "answer")?,
         holds: 0,
@@ -89,35 +91,67 @@ async fn start() -> Result<Module, String> {
 }
 
 impl Module {
-    /// Writes `request` into the module, runs it, reads the answer. `None`
-    /// if the module failed (a trap): it is not asked again.
-    fn ask(&self, request: &[u8]) -> Option<String> {
+    /// Whether `len` bytes from `at` lie in the module's memory: a view
+    /// outside it would throw, and a module that names one is broken.
+    fn within(&self, at: u32, len: usize) -> bool {
+        let size = js_sys::ArrayBuffer::from(self.memory.buffer()).byte_length() as usize;
+        (at as usize)
+            .checked_add(len)
+            .is_some_and(|end| end <= size)
+    }
+
+    /// Adds `bytes` to the request being written.
+    fn append(&self, bytes: &[u8]) -> Option<()> {
         let at = self
-            .request
-            .call1(&JsValue::NULL, &(request.len() as u32).into())
+            .append
+            .call1(&JsValue::NULL, &(bytes.len() as u32).into())
             .ok()?
             .as_f64()? as u32;
-        // A view outside the memory would throw: a module that names one is broken.
-        let within = |at: u32, len: usize| {
-            let size = js_sys::ArrayBuffer::from(self.memory.buffer()).byte_length() as usize;
-            (at as usize)
-                .checked_add(len)
-                .is_some_and(|end| end <= size)
-        };
-        if !within(at, request.len()) {
+        if !self.within(at, bytes.len()) {
             return None;
         }
         Uint8Array::new(&self.memory.buffer())
-            .subarray(at, at + request.len() as u32)
-            .copy_from(request);
+            .subarray(at, at + bytes.len() as u32)
+            .copy_from(bytes);
+        Some(())
+    }
+
+    /// Runs the request written and reads the answer. `None` if the module
+    /// failed (a trap): it is not asked again.
+    fn run(&self) -> Option<String> {
         let len = self.run.call0(&JsValue::NULL).ok()?.as_f64()? as usize;
         let at = self.answer.call0(&JsValue::NULL).ok()?.as_f64()? as u32;
-        if !within(at, len) {
+        if !self.within(at, len) {
             return None;
         }
         let answer =
             Uint8Array::new_with_byte_offset_and_length(&self.memory.buffer(), at, len as u32);
         String::from_utf8(answer.to_vec()).ok()
+    }
+
+    fn ask(&self, request: &[u8]) -> Option<String> {
+        self.append(request)?;
+        self.run()
+    }
+
+    /// Hands the module `briefing`, written as JSON straight into its
+    /// memory a part at a time (never as one string in the page's).
+    fn load(&self, briefing: &Briefing) -> Option<String> {
+        // Its length first (written and counted, not kept), so the module
+        // makes room once.
+        let mut len = 5;
+        crate::report::write_json(briefing, &mut |part| len += part.len());
+        self.reserve
+            .call1(&JsValue::NULL, &(len as u32).into())
+            .ok()?;
+        let mut written = self.append(b"load\n");
+        crate::report::write_json(briefing, &mut |part| {
+            if written.is_some() {
+                written = self.append(part.as_bytes());
+            }
+        });
+        written?;
+        self.run()
     }
 }
 
@@ -141,9 +175,7 @@ async fn ready(briefing: Arc<Briefing>) -> Result<(), String> {
     MODULE.with_borrow_mut(|slot| {
         let module = slot.as_mut().ok_or(STOPPED)?;
         if module.holds != id {
-            let mut request = b"load\n".to_vec();
-            request.extend_from_slice(crate::report::to_json(&briefing).as_bytes());
-            match module.ask(&request) {
+            match module.load(&briefing) {
                 Some(why) if why.is_empty() => module.holds = id,
                 Some(why) => return Err(why),
                 None => {
