@@ -327,6 +327,22 @@ test('the pictures cost the default page nothing: their module is fetched once, 
   await assertClean(page);
 });
 
+test('after another dataset opens, the pictures draw that dataset', async () => {
+  const page = await newPage(browser, { origin });
+  await openBriefing(page, `${server.url}?view=pictures`);
+  await network(page).getByRole('button', { name: /^Steve Witkoff/ }).first().waitFor();
+  // Back to the events (Pictures stays the module's last view), then a local file.
+  const views = page.getByRole('navigation', { name: 'Views of the briefing' });
+  await views.getByRole('button', { name: 'Events' }).click();
+  await page.getByLabel('Open dataset…').setInputFiles(new URL('../fixtures/minimal.json', import.meta.url).pathname);
+  await page.waitForFunction(() => /^1 of 1 event$/.test(document.querySelector('[role=status]')?.textContent.trim() ?? ''));
+  await views.getByRole('button', { name: 'Pictures' }).click();
+  await network(page).getByRole('button', { name: /^Alice/ }).first().waitFor();
+  assert.equal(await network(page).getByRole('button', { name: /^Steve Witkoff/ }).count(), 0, 'nothing of the bundled briefing');
+  assert.equal(await timeline(page).getByRole('button').count(), 1, 'one mark: the one event');
+  await assertClean(page);
+});
+
 test('pictures that cannot load say so in words, and the rest of the briefing works', async () => {
   const page = await newPage(browser, { origin });
   await page.route('**/pictures-*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not a module' }));

@@ -19,8 +19,10 @@ struct Module {
     reserve: Function,
     run: Function,
     answer: Function,
-    /// The dataset the module holds (`Arc::as_ptr` of the briefing).
-    holds: usize,
+    /// The dataset the module holds. Weak, so that the page's copy is freed
+    /// when another dataset opens, and its address (what is compared) is
+    /// not reused by another briefing while this is kept.
+    holds: std::sync::Weak<Briefing>,
 }
 
 /// Whether the pictures can be drawn: not known yet, yes, or why not.
@@ -86,7 +88,7 @@ async fn start() -> Result<Module, String> {
         reserve: function(&exports, "reserve")?,
         run: function(&exports, "run")?,
         answer: function(&exports, "answer")?,
-        holds: 0,
+        holds: std::sync::Weak::new(),
     })
 }
 
@@ -171,12 +173,11 @@ async fn ready(briefing: Arc<Briefing>) -> Result<(), String> {
         let module = start().await?;
         MODULE.with_borrow_mut(|m| *m = Some(module));
     }
-    let id = Arc::as_ptr(&briefing) as usize;
     MODULE.with_borrow_mut(|slot| {
         let module = slot.as_mut().ok_or(STOPPED)?;
-        if module.holds != id {
+        if !std::ptr::eq(module.holds.as_ptr(), Arc::as_ptr(&briefing)) {
             match module.load(&briefing) {
-                Some(why) if why.is_empty() => module.holds = id,
+                Some(why) if why.is_empty() => module.holds = Arc::downgrade(&briefing),
                 Some(why) => return Err(why),
                 None => {
                     *slot = None;
