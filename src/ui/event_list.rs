@@ -9,7 +9,7 @@ use crate::layout::window::{self, Heights};
 use crate::layout::Px;
 use crate::query::IdSet;
 use leptos::{ev, prelude::*};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{closure::Closure, JsCast};
 
 /// One row of the result list, by chronological position: the heading of
 /// the group an event opens, or the event. Small and `Copy`, because a list
@@ -128,8 +128,37 @@ fn HiddenOpenEvent(nudge: RwSignal<u32>) -> impl IntoView {
     }
 }
 
+thread_local! {
+    /// How many windowed lists are mounted (a dataset switch mounts the next
+    /// before the last is gone).
+    static WINDOWED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Rows come and go while scrolling: the page must not re-anchor on them
+/// (`overflow-anchor: none` on the root). A class set here, not
+/// `html:has(.windowed)`: that rule re-checked the root's style for every
+/// node a filter change inserted (86 a click at 1,000 events).
+fn hold_windowed_root(mounted: bool) {
+    let count = WINDOWED.with(|w| {
+        let n = if mounted {
+            w.get() + 1
+        } else {
+            w.get().saturating_sub(1)
+        };
+        w.set(n);
+        n
+    });
+    if let Some(root) = document().document_element() {
+        let _ = root
+            .class_list()
+            .toggle_with_force("windowed-list", count > 0);
+    }
+}
+
 #[component]
 fn Windowed(rows: Memo<Vec<Row>>, heights: StoredValue<Heights>) -> impl IntoView {
+    hold_windowed_root(true);
+    on_cleanup(|| hold_windowed_root(false));
     let list = NodeRef::<leptos::html::Div>::new();
     // Where the list starts on the page: the top spacer's top, which does not
     // move as the window does (the rendered rows' container does).
@@ -178,39 +207,71 @@ fn Windowed(rows: Memo<Vec<Row>>, heights: StoredValue<Heights>) -> impl IntoVie
         on_scroll.remove();
         on_resize.remove();
     });
-    // After each render, measure the rows on screen; the spacers follow.
-    Effect::new(move |_| {
-        span.track();
-        // The frame may come after this list is gone (the filters left fewer
-        // rows, or another dataset opened): every read below must be a try.
-        request_animation_frame(move || {
-            let Some(el) = list.try_get_untracked().flatten() else {
-                return;
-            };
-            let children = el.children();
-            let mut changed = false;
-            heights.try_update_value(|h| {
-                for i in 0..children.length() {
-                    let Some(child) = children.item(i) else {
-                        continue;
-                    };
-                    let Some(key) = child
-                        .get_attribute("data-key")
-                        .and_then(|k| k.parse::<u64>().ok())
-                    else {
-                        continue;
-                    };
-                    let height = child
-                        .unchecked_into::<web_sys::HtmlElement>()
-                        .offset_height() as f64;
+    // The rows on screen are measured once the browser has laid them out, by
+    // a ResizeObserver: its callback comes after the frame's layout, so the
+    // reads force none (in a frame callback they forced it early, before the
+    // frame could start: ~5 ms of every filter click at 1,000 events). It
+    // also hears a row that grows (an event opened) or a width change.
+    let measure = move || {
+        // The callback may come after this list is gone (the filters left
+        // fewer rows, or another dataset opened): every read must be a try.
+        let Some(el) = list.try_get_untracked().flatten() else {
+            return;
+        };
+        let children = el.children();
+        let mut changed = false;
+        heights.try_update_value(|h| {
+            for i in 0..children.length() {
+                let Some(child) = children.item(i) else {
+                    continue;
+                };
+                let Some(key) = child
+                    .get_attribute("data-key")
+                    .and_then(|k| k.parse::<u64>().ok())
+                else {
+                    continue;
+                };
+                let height = child
+                    .unchecked_into::<web_sys::HtmlElement>()
+                    .offset_height() as f64;
+                // Zero while not rendered (printing, a hidden view): keep the last.
+                if height > 0.0 {
                     changed |= h.set(key, height);
                 }
-            });
-            if changed {
-                measured.try_update(|m| *m += 1);
             }
-            read_origin();
         });
+        if changed {
+            measured.try_update(|m| *m += 1);
+        }
+        read_origin();
+    };
+    let callback = Closure::<dyn FnMut()>::new(measure);
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+    // Observed: exactly the rows rendered, once the list has them (in the
+    // next frame callback: this effect may run before the list's own).
+    // Observing a row again reports it again, which changes nothing.
+    let observed = observer.clone();
+    Effect::new(move |_| {
+        span.track();
+        let observed = observed.clone();
+        request_animation_frame(move || {
+            let (Some(observer), Some(el)) = (observed, list.try_get_untracked().flatten()) else {
+                return;
+            };
+            observer.disconnect();
+            let children = el.children();
+            for i in 0..children.length() {
+                if let Some(child) = children.item(i) {
+                    observer.observe(&child);
+                }
+            }
+        });
+    });
+    // Kept for the page's life: called after the list is gone, it reads nothing.
+    callback.forget();
+    let held = StoredValue::new_local(observer);
+    on_cleanup(move || {
+        held.try_with_value(|o| o.as_ref().map(web_sys::ResizeObserver::disconnect));
     });
     let slice = move || {
         let (start, end) = span.get();
