@@ -78,8 +78,11 @@ struct Row {
     option: usize,
     div: web_sys::Element,
     input: web_sys::HtmlInputElement,
-    number: web_sys::Element,
-    noun: web_sys::Element,
+    /// The text nodes of the count and its noun, changed in place: replacing
+    /// them (`textContent`) made the browser drop and rebuild their layout,
+    /// two per row on every filter change.
+    number: web_sys::Node,
+    noun: web_sys::Node,
     shown: Option<(usize, bool)>,
 }
 
@@ -123,14 +126,14 @@ fn build_rows(
             add(&label, "span", "label", &o.label);
             let count = add(&label, "span", "count", "");
             add(&count, "span", "visually-hidden", ", ");
-            let number = add(&count, "span", "n", "");
-            let noun = add(&count, "span", "visually-hidden", "");
+            let number = add(&count, "span", "n", "0");
+            let noun = add(&count, "span", "visually-hidden", " events");
             Row {
                 option: i,
                 div,
                 input: input.unchecked_into(),
-                number,
-                noun,
+                number: number.first_child().unwrap_or(number.into()),
+                noun: noun.first_child().unwrap_or(noun.into()),
                 shown: None,
             }
         })
@@ -179,9 +182,8 @@ fn FacetFieldset(facet: Facet) -> impl IntoView {
                     let on = s.selected(facet).contains(&options[row.option].key);
                     if row.shown != Some((n, on)) {
                         row.input.set_checked(on);
-                        row.number.set_text_content(Some(&n.to_string()));
-                        row.noun
-                            .set_text_content(Some(noun(n, " event", " events")));
+                        row.number.set_node_value(Some(&n.to_string()));
+                        row.noun.set_node_value(Some(noun(n, " event", " events")));
                         let _ = row
                             .div
                             .class_list()
