@@ -51,6 +51,24 @@ pub fn badge(parent: &Element, status: ClaimStatus) {
     );
 }
 
+/// An actor's name as a button that filters to that actor (`data-actor`).
+pub fn actor(parent: &Element, cx: &Ctx, id: &str) -> Element {
+    let name = cx.actor_name(id);
+    let b = button(parent, "actor", &name, "data-actor", id);
+    set(&b, "title", &format!("Show only events involving {name}"));
+    b
+}
+
+/// The `data` attribute of the element the click hit, or of its nearest
+/// ancestor that has one.
+pub fn data_of(e: &leptos::ev::MouseEvent, data: &str) -> Option<String> {
+    let target = e.target()?.dyn_into::<Element>().ok()?;
+    target
+        .closest(&format!("[{data}]"))
+        .ok()??
+        .get_attribute(data)
+}
+
 /// A date as written, in `<time datetime>` only when that claims no more than the source.
 pub fn date(parent: &Element, date: &DateSpec) {
     match date.machine() {
@@ -75,9 +93,7 @@ pub fn stance(parent: &Element, cx: &Ctx, claim: usize, s: usize, with_claim: bo
     let st = &c.stances[s];
     let li = add(parent, "li", "stance", "");
     let head = add(&li, "p", "stance-head", "");
-    let name = cx.actor_name(&st.actor);
-    let who = button(&head, "actor", &name, "data-actor", &st.actor);
-    set(&who, "title", &format!("Show only events involving {name}"));
+    actor(&head, cx, &st.actor);
     text(&head, " ");
     add(
         &head,

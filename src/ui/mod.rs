@@ -38,29 +38,6 @@ pub fn mount() {
     leptos::mount::mount_to_body(app::App);
 }
 
-/// A date as written, in `<time datetime>` only when a machine-readable value
-/// exists that claims no more than the source ("October 2025 or later" has none).
-pub fn date_view(date: &crate::model::DateSpec) -> AnyView {
-    let shown = match date.machine() {
-        Some(machine) => view! { <time datetime=machine>{date.display()}</time> }.into_any(),
-        None => view! { <span class="date">{date.display()}</span> }.into_any(),
-    };
-    (shown, marks::inferred(&date.inferred)).into_any()
-}
-
-/// An actor's name as a button that filters to that actor.
-#[component]
-pub fn ActorButton(id: String) -> impl IntoView {
-    let cx = ctx();
-    let name = cx.actor_name(&id);
-    let title = format!("Show only events involving {name}");
-    view! {
-        <button type="button" class="actor" title=title on:click=move |_| cx.only_actor(&id)>
-            {name}
-        </button>
-    }
-}
-
 /// What every component reads: the data, its index, the view and its result.
 /// The view is split by concern, so each part re-runs only for what it reads:
 /// `state` holds the filters (its `open` and `tab` stay empty), `open` the
