@@ -59,14 +59,11 @@ pub fn actor(parent: &Element, cx: &Ctx, id: &str) -> Element {
     b
 }
 
-/// The `data` attribute of the element the click hit, or of its nearest
-/// ancestor that has one.
-pub fn data_of(e: &leptos::ev::MouseEvent, data: &str) -> Option<String> {
+/// The element the click hit that matches `selector`, or its nearest
+/// ancestor that does: what a delegated listener acts on.
+pub fn hit(e: &leptos::ev::MouseEvent, selector: &str) -> Option<Element> {
     let target = e.target()?.dyn_into::<Element>().ok()?;
-    target
-        .closest(&format!("[{data}]"))
-        .ok()??
-        .get_attribute(data)
+    target.closest(selector).ok()?
 }
 
 /// A date as written, in `<time datetime>` only when that claims no more than the source.
@@ -168,10 +165,7 @@ pub fn go_to_claim(cx: &Ctx, id: &str) {
 /// The delegated click: copy a citation, filter to a speaker, go to a claim
 /// or open an event. `said` carries "Copied." to a live region.
 pub fn on_click(cx: &Ctx, e: &leptos::ev::MouseEvent, said: RwSignal<&'static str>) {
-    let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-        return;
-    };
-    let Ok(Some(hit)) = target.closest("[data-cite],[data-event],[data-claim],[data-actor]") else {
+    let Some(hit) = hit(e, "[data-cite],[data-event],[data-claim],[data-actor]") else {
         return;
     };
     if let Some(id) = hit.get_attribute("data-event") {

@@ -51,7 +51,7 @@ pub fn EventCard(position: usize) -> impl IntoView {
     let statuses = !cx.index.claim_statuses(position).is_empty();
     // Filters to one participant: one listener for the card's actor buttons.
     let only_actor = move |e: ev::MouseEvent| {
-        if let Some(id) = dom::data_of(&e, "data-actor") {
+        if let Some(id) = dom::hit(&e, "[data-actor]").and_then(|b| b.get_attribute("data-actor")) {
             cx.only_actor(&id);
         }
     };
