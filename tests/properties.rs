@@ -5,6 +5,8 @@
 //! - the dataset validator `model::load` never panics (arbitrary text,
 //!   arbitrary JSON, the bundled dataset with random mutations), explains
 //!   every rejection, and whatever it accepts round-trips through serde;
+//!   the part-by-part reader (`model::Feed`) reads exactly what `load`
+//!   accepts, in parts of any size, and gives up on everything else;
 //! - search folding never panics and is idempotent.
 //!
 //! Case counts keep `cargo test --test properties` to about 10 s on two
@@ -15,7 +17,7 @@ mod common;
 
 use briefing::model::date::days_in_month;
 use briefing::model::decode::{hidden_character, max_chars, NAME_FIELDS};
-use briefing::model::{load, Briefing, Day, BUNDLED};
+use briefing::model::{load, Briefing, Day, Feed, BUNDLED};
 use briefing::query::fold::fold;
 use briefing::query::state::{check_data_url, data_param};
 use briefing::query::{Facet, IdSet, Index, Tab, ViewState};
@@ -712,6 +714,7 @@ fn truncated_bundle() -> impl Strategy<Value = String> {
 
 /// `load` returns, explains every rejection, and round-trips what it accepts.
 fn check_load(text: &str) -> Result<(), TestCaseError> {
+    check_feed(text)?;
     match load(text) {
         Err(problems) => {
             prop_assert!(!problems.is_empty(), "an Err with no problems");
@@ -728,6 +731,22 @@ fn check_load(text: &str) -> Result<(), TestCaseError> {
             let again = serde_json::to_string(&briefing).unwrap();
             prop_assert_eq!(load(&again), Ok(briefing));
         }
+    }
+    Ok(())
+}
+
+/// The part-by-part reading never accepts what `load` refuses and never
+/// reads a file otherwise, in parts of one byte, of a few, and of a size
+/// unrelated to the text's structure. (It may give up on a file `load`
+/// accepts, such as one with an escape in a top-level key: the page then
+/// reads it whole.)
+fn check_feed(text: &str) -> Result<(), TestCaseError> {
+    let whole = load(text).ok();
+    for size in [1, 3, 97, 4096] {
+        let mut feed = Feed::new();
+        let pushed = text.as_bytes().chunks(size).all(|part| feed.push(part));
+        let fed = if pushed { feed.finish() } else { None };
+        prop_assert!(fed.is_none() || fed == whole, "in parts of {} bytes", size);
     }
     Ok(())
 }

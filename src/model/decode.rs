@@ -116,7 +116,17 @@ pub fn load(text: &str) -> Result<Briefing, Vec<Problem>> {
             column: Some(e.column),
         }]
     })?;
-    let briefing = decode_briefing(&mut cx, &value, collections);
+    complete(cx, &value, collections)
+}
+
+/// The file read (`value` and the collections streamed out of it): the
+/// dataset, checked whole. Shared with [`Feed`](super::feed::Feed).
+pub(super) fn complete(
+    mut cx: Cx,
+    value: &Value,
+    collections: Collections,
+) -> Result<Briefing, Vec<Problem>> {
+    let briefing = decode_briefing(&mut cx, value, collections);
     check_references(&mut cx, &briefing);
     // Statuses are judged only once everything they rest on reads.
     if cx.problems.is_empty() {
@@ -162,7 +172,7 @@ impl<T> Default for Streamed<T> {
 }
 
 #[derive(Default)]
-struct Collections {
+pub(super) struct Collections {
     actors: Option<Streamed<Actor>>,
     sources: Option<Streamed<Source>>,
     events: Option<Streamed<Event>>,
@@ -172,9 +182,16 @@ struct Collections {
 /// What the reader hands over while it reads: the collections, decoded
 /// entry by entry, and the keys found twice.
 #[derive(Default)]
-struct Stream {
+pub(super) struct Stream {
     collections: Collections,
     duplicates: Vec<Problem>,
+}
+
+impl Stream {
+    /// The collections, if no key was found twice.
+    pub(super) fn into_collections(self) -> Option<Collections> {
+        self.duplicates.is_empty().then_some(self.collections)
+    }
 }
 
 impl<'t> json::Sink<'t> for Stream {
@@ -206,7 +223,7 @@ impl<'t> json::Sink<'t> for Stream {
     }
 }
 
-const COLLECTIONS: [&str; 4] = ["actors", "sources", "events", "claims"];
+pub(super) const COLLECTIONS: [&str; 4] = ["actors", "sources", "events", "claims"];
 
 fn duplicate_key(path: String, key: &str) -> Problem {
     Problem {
@@ -242,7 +259,7 @@ impl fmt::Display for Path<'_> {
 }
 
 #[derive(Default)]
-struct Cx {
+pub(super) struct Cx {
     problems: Vec<Problem>,
 }
 

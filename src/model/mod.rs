@@ -2,6 +2,7 @@
 
 pub mod date;
 pub mod decode;
+pub mod feed;
 pub mod json;
 pub mod lookalike;
 pub mod report;
@@ -11,6 +12,7 @@ pub mod vocab;
 
 pub use date::{Bounds, DateSpec, Day};
 pub use decode::{load, load_bytes, Problem};
+pub use feed::Feed;
 pub use types::*;
 pub use vocab::*;
 
