@@ -170,8 +170,8 @@ impl Datasets {
 
     /// Validates `bytes` fetched from `relative`; on success shows them in
     /// the view `query`; on failure keeps what is on screen and lists why.
-    fn offer_site(self, bytes: Vec<u8>, relative: String, query: &str) -> bool {
-        match read(bytes) {
+    fn offer_site(self, body: Body, relative: String, query: &str) -> bool {
+        match read(body) {
             Ok(briefing) => {
                 self.failure.set(None);
                 let mut loaded = Self::prepare(briefing, relative.clone(), Origin::Site(relative));
@@ -191,8 +191,8 @@ impl Datasets {
 
     /// A local file: shown with no filters (its ids differ from the last
     /// one's), in a history entry of its own.
-    fn offer_local(self, bytes: Vec<u8>, name: String) {
-        match read(bytes) {
+    fn offer_local(self, body: Body, name: String) {
+        match read(body) {
             Ok(briefing) => {
                 self.failure.set(None);
                 let serial = self.serial.get_value() + 1;
@@ -244,13 +244,13 @@ impl Datasets {
         self.generation.set_value(generation);
         self.loading.set(Some(relative.clone()));
         leptos::task::spawn_local(async move {
-            let result = fetch_bytes(&relative).await;
+            let result = fetch_body(&relative).await;
             if self.generation.get_value() != generation {
                 return; // The reader moved on (Back, a local file, "show the bundled briefing").
             }
             self.loading.set(None);
             let shown = match result {
-                Ok(bytes) => self.offer_site(bytes, relative.clone(), &query),
+                Ok(body) => self.offer_site(body, relative.clone(), &query),
                 Err(reason) => {
                     self.fail(relative, vec![reason]);
                     false
@@ -313,7 +313,7 @@ impl Datasets {
         self.loading.set(None);
         leptos::task::spawn_local(async move {
             match JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => self.offer_local(js_sys::Uint8Array::new(&buffer).to_vec(), name),
+                Ok(buffer) => self.offer_local(Body(vec![js_sys::Uint8Array::new(&buffer)]), name),
                 Err(_) => self.fail(
                     name,
                     vec![
@@ -471,6 +471,31 @@ pub fn marker_value(local: Option<(u32, &str)>) -> JsValue {
 /// following it), within [`FETCH_SECONDS`] and [`MAX_BYTES`]. Every failure
 /// is a sentence about the link, never a raw browser error.
 pub(super) async fn fetch_bytes(relative: &str) -> Result<Vec<u8>, String> {
+    fetch_body(relative).await.map(|body| body.to_vec())
+}
+
+/// A file as it arrived, held in JS in the parts it came in: a dataset is
+/// copied into the page's memory a slice at a time (see [`read`]).
+pub(super) struct Body(Vec<js_sys::Uint8Array>);
+
+impl Body {
+    /// The whole file in one buffer (the pictures' module; a dataset the
+    /// part-by-part reading gave up on).
+    fn to_vec(&self) -> Vec<u8> {
+        let total = self.0.iter().map(|p| p.length() as usize).sum();
+        let mut bytes = vec![0; total];
+        let mut at = 0;
+        for part in &self.0 {
+            let end = at + part.length() as usize;
+            part.copy_to(&mut bytes[at..end]);
+            at = end;
+        }
+        bytes
+    }
+}
+
+/// [`fetch_bytes`], the file left in JS.
+async fn fetch_body(relative: &str) -> Result<Body, String> {
     let location = window().location();
     let page_origin = location.origin().unwrap_or_default();
     let href = location.href().unwrap_or_default();
@@ -537,19 +562,18 @@ pub(super) async fn fetch_bytes(relative: &str) -> Result<Vec<u8>, String> {
         // A known length within the limit: read it whole.
         let buffer = response.array_buffer().map_err(|_| broken())?;
         return match JsFuture::from(buffer).await {
-            Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+            Ok(buffer) => Ok(Body(vec![js_sys::Uint8Array::new(&buffer)])),
             Err(_) if timed_out.get() => Err(slow()),
             Err(_) => Err(broken()),
         };
     }
     // No length given: count the bytes as they come, and stop at the limit.
     let Some(body) = response.body() else {
-        return Ok(Vec::new());
+        return Ok(Body(Vec::new()));
     };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    // The chunks stay in JS until the whole length is known, then are copied
-    // once into a buffer of that size: a growing Vec copied the text at each
-    // doubling and peaked at three times its size (384 MB for 137 MB).
+    // The chunks stay in JS: a growing Vec copied the text at each doubling
+    // and peaked at three times its size (384 MB for 137 MB).
     let mut chunks: Vec<js_sys::Uint8Array> = Vec::new();
     let mut total = 0usize;
     loop {
@@ -575,23 +599,36 @@ pub(super) async fn fetch_bytes(relative: &str) -> Result<Vec<u8>, String> {
             chunks.push(part);
         }
     }
-    let mut bytes = vec![0; total];
-    let mut at = 0;
-    for part in chunks {
-        let end = at + part.length() as usize;
-        part.copy_to(&mut bytes[at..end]);
-        at = end;
-    }
-    Ok(bytes)
+    Ok(Body(chunks))
 }
 
-/// The dataset in `bytes`, which are freed before the index is built: the
-/// text is no longer needed, and the page's memory peaks at what is held at
-/// once (wasm memory never shrinks).
-fn read(bytes: Vec<u8>) -> Result<Briefing, Vec<model::Problem>> {
-    let read = model::load_bytes(&bytes);
-    drop(bytes);
-    read
+/// Slices of a file copied into the page's memory at a time.
+const SLICE: u32 = 256 * 1024;
+
+/// The dataset in `body`, read a slice at a time ([`model::Feed`]): the page's
+/// memory holds the entry being read, never the file (137 MB at 100,000
+/// events; wasm memory never shrinks, so a copy held once is held for good).
+/// A file the feed gives up on has a problem: it is read whole, by
+/// `load_bytes`, for the list of every problem with its line and column.
+fn read(body: Body) -> Result<Briefing, Vec<model::Problem>> {
+    let mut feed = model::Feed::new();
+    let mut slice = vec![0; SLICE as usize];
+    let fed = body.0.iter().all(|part| {
+        let len = part.length();
+        (0..len).step_by(SLICE as usize).all(|at| {
+            let end = (at + SLICE).min(len);
+            let n = (end - at) as usize;
+            part.subarray(at, end).copy_to(&mut slice[..n]);
+            feed.push(&slice[..n])
+        })
+    });
+    drop(slice);
+    if let Some(briefing) = fed.then(|| feed.finish()).flatten() {
+        return Ok(briefing);
+    }
+    let bytes = body.to_vec();
+    drop(body);
+    model::load_bytes(&bytes)
 }
 
 fn unreadable() -> String {
