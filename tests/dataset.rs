@@ -70,9 +70,9 @@ fn every_claim_is_traceable_to_a_speaker_a_quote_and_a_source_chain() {
     for claim in &b.claims {
         assert!(!claim.stances.is_empty(), "{} has no stance", claim.id);
         for stance in &claim.stances {
-            let source = b.sources.iter().find(|s| s.id == stance.source).unwrap();
+            let source = b.sources.iter().find(|s| *s.id == *stance.source).unwrap();
             assert!(!source.chain_text().is_empty());
-            assert!(b.actors.iter().any(|a| a.id == stance.actor));
+            assert!(b.actors.iter().any(|a| *a.id == *stance.actor));
         }
     }
 }
@@ -148,12 +148,12 @@ fn every_actor_and_source_is_used_and_ushakov_is_found_by_any_spelling() {
     let mut used_actors: HashSet<&str> = HashSet::new();
     let mut used_sources: HashSet<&str> = HashSet::new();
     for e in &b.events {
-        used_actors.extend(e.participants.iter().map(|p| p.actor.as_str()));
-        used_sources.extend(e.sources.iter().map(String::as_str));
+        used_actors.extend(e.participants.iter().map(|p| p.actor.as_ref()));
+        used_sources.extend(e.sources.iter().map(|s| s.as_ref()));
     }
     for c in &b.claims {
-        used_actors.extend(c.stances.iter().map(|s| s.actor.as_str()));
-        used_sources.extend(c.stances.iter().map(|s| s.source.as_str()));
+        used_actors.extend(c.stances.iter().map(|s| s.actor.as_ref()));
+        used_sources.extend(c.stances.iter().map(|s| s.source.as_ref()));
     }
     for a in &b.actors {
         assert!(
@@ -378,7 +378,7 @@ fn every_stance_made_in_an_event_names_it() {
             .filter(|s| s.event.as_deref() == Some(id))
             .collect();
         assert!(!made.is_empty(), "{id} has its stances");
-        assert!(made.iter().all(|s| s.actor == actor), "{id}");
+        assert!(made.iter().all(|s| &*s.actor == actor), "{id}");
     }
     // Every statement event holds the stances made in it.
     for e in &b.events {

@@ -228,7 +228,7 @@ fn the_network_puts_the_sides_apart_and_styles_what_is_known() {
     let participants: std::collections::BTreeSet<&str> = b
         .events
         .iter()
-        .flat_map(|e| e.participants.iter().map(|p| p.actor.as_str()))
+        .flat_map(|e| e.participants.iter().map(|p| p.actor.as_ref()))
         .collect();
     assert_eq!(all.nodes.len(), participants.len());
     assert!(all.edges.iter().any(|e| e.known == Known::Alleged));

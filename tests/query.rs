@@ -57,16 +57,16 @@ fn naive(b: &Briefing, state: &ViewState) -> BTreeSet<String> {
                 .claims
                 .iter()
                 .filter(|c| {
-                    c.events.contains(&e.id)
-                        || c.stances.iter().any(|s| s.event.as_ref() == Some(&e.id))
+                    c.events.iter().any(|id| **id == *e.id)
+                        || c.stances.iter().any(|s| s.event.as_deref() == Some(&*e.id))
                 })
                 .collect();
             let mut actors: BTreeSet<&str> =
-                e.participants.iter().map(|p| p.actor.as_str()).collect();
+                e.participants.iter().map(|p| p.actor.as_ref()).collect();
             actors.extend(
                 claims
                     .iter()
-                    .flat_map(|c| c.stances.iter().map(|s| s.actor.as_str())),
+                    .flat_map(|c| c.stances.iter().map(|s| s.actor.as_ref())),
             );
             let mut text = format!("{} {}", e.title, e.summary);
             for a in b.actors.iter().filter(|a| actors.contains(a.id.as_str())) {
@@ -109,8 +109,8 @@ fn naive(b: &Briefing, state: &ViewState) -> BTreeSet<String> {
                         c.stances.iter().any(|s| {
                             state.stances.contains(briefing::model::Vocab::key(s.kind))
                                 && match &s.event {
-                                    Some(made) => *made == e.id,
-                                    None => c.events.contains(&e.id),
+                                    Some(made) => **made == *e.id,
+                                    None => c.events.iter().any(|id| **id == *e.id),
                                 }
                         })
                     }))

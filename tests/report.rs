@@ -230,7 +230,7 @@ fn the_stance_filter_finds_every_denial() {
         .map(|(c, s)| {
             let stance = &b.claims[c].stances[s];
             assert_eq!(stance.kind.key(), "denies");
-            stance.actor.as_str()
+            stance.actor.as_ref()
         })
         .collect();
     speakers.sort();
@@ -265,7 +265,7 @@ fn who_says_what_has_one_row_per_claim_and_a_column_per_speaker() {
         assert_eq!(row.cells.len(), table.actors.len());
         for (a, cell) in row.cells.iter().enumerate() {
             for &s in cell {
-                assert_eq!(b.claims[row.claim].stances[s].actor, table.actors[a]);
+                assert_eq!(*b.claims[row.claim].stances[s].actor, *table.actors[a]);
             }
         }
     }
@@ -295,7 +295,7 @@ fn a_citation_is_one_line_with_quote_speaker_date_and_chain() {
     let s = b.claims[c]
         .stances
         .iter()
-        .position(|s| s.actor == "dmitry-peskov")
+        .position(|s| &*s.actor == "dmitry-peskov")
         .unwrap();
     let line = report::citation(&b, &index, c, s);
     assert!(!line.contains('\n'), "{line}");

@@ -503,7 +503,7 @@ fn gen_events(rng: &mut Rng, count: usize, actors: &[Actor], sources: &[Source])
                 .iter()
                 .zip(&roles)
                 .map(|(&a, &role)| Participant {
-                    actor: actors[a].id.clone(),
+                    actor: actors[a].id.as_str().into(),
                     role,
                     note: rng.chance(0.05).then(|| "Reportedly involved.".into()),
                 })
@@ -552,7 +552,7 @@ fn gen_events(rng: &mut Rng, count: usize, actors: &[Actor], sources: &[Source])
                     .then(|| "Date: the report gives no more than this.".into()),
                 sources: event_sources
                     .iter()
-                    .map(|&s| sources[s].id.clone())
+                    .map(|&s| sources[s].id.as_str().into())
                     .collect(),
             }
         })
@@ -594,7 +594,7 @@ fn gen_claims(
                     let actor = if rng.chance(0.7) {
                         rng.pick(&event.participants).actor.clone()
                     } else {
-                        actors[rng.skewed(actors.len())].id.clone()
+                        actors[rng.skewed(actors.len())].id.as_str().into()
                     };
                     let quote = if kind == StanceKind::DeclinesToComment {
                         rng.pick(NO_COMMENT).to_string()
@@ -648,7 +648,10 @@ fn gen_claims(
                     event.title
                 ),
                 status: ClaimStatus::ALL[rng.weighted(&[15, 15, 25, 12, 13, 15, 5])],
-                events: linked.iter().map(|&e| events[e].id.clone()).collect(),
+                events: linked
+                    .iter()
+                    .map(|&e| events[e].id.as_str().into())
+                    .collect(),
                 stances,
                 note: rng
                     .chance(0.25)

@@ -211,7 +211,7 @@ pub fn layout(b: &Briefing, index: &Index, reports: bool) -> NetworkLayout {
         let mut first = None;
         let mut pair = false;
         for p in &b.events[e].participants {
-            if let Some(&o) = option_of.get(p.actor.as_str()) {
+            if let Some(&o) = option_of.get(p.actor.as_ref()) {
                 involvement[o] += 1;
                 pair |= first.is_some_and(|f| f != o);
                 first = first.or(Some(o));
@@ -219,7 +219,7 @@ pub fn layout(b: &Briefing, index: &Index, reports: bool) -> NetworkLayout {
         }
         if pair {
             for p in &b.events[e].participants {
-                if let Some(&o) = option_of.get(p.actor.as_str()) {
+                if let Some(&o) = option_of.get(p.actor.as_ref()) {
                     has_pair[o] = true;
                 }
             }
@@ -252,7 +252,7 @@ pub fn layout(b: &Briefing, index: &Index, reports: bool) -> NetworkLayout {
     let mut seen = 0;
     for &e in index.order.iter().filter(|&&e| shown(e)) {
         for p in &b.events[e].participants {
-            if let Some(&o) = option_of.get(p.actor.as_str()).filter(|&&o| drawn[o]) {
+            if let Some(&o) = option_of.get(p.actor.as_ref()).filter(|&&o| drawn[o]) {
                 first_seen.entry(affiliation(o)).or_insert(seen);
                 seen += 1;
             }
@@ -336,7 +336,7 @@ pub fn layout(b: &Briefing, index: &Index, reports: bool) -> NetworkLayout {
         // In order, once each: the first is the hub of a star.
         let mut members: Vec<usize> = Vec::new();
         for p in &b.events[e].participants {
-            if let Some(n) = option_of.get(p.actor.as_str()).and_then(|&o| node_of[o]) {
+            if let Some(n) = option_of.get(p.actor.as_ref()).and_then(|&o| node_of[o]) {
                 if stamp[n] != position + 1 {
                     stamp[n] = position + 1;
                     members.push(n);

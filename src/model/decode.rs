@@ -261,9 +261,21 @@ impl fmt::Display for Path<'_> {
 #[derive(Default)]
 pub(super) struct Cx {
     problems: Vec<Problem>,
+    /// One copy of each id referred to (see [`Ref`]).
+    refs: std::collections::HashSet<Ref>,
 }
 
 impl Cx {
+    /// The one copy of `id`.
+    fn shared(&mut self, id: String) -> Ref {
+        if let Some(known) = self.refs.get(id.as_str()) {
+            return known.clone();
+        }
+        let id: Ref = id.into();
+        self.refs.insert(id.clone());
+        id
+    }
+
     fn report(&mut self, path: &(impl fmt::Display + ?Sized), message: impl Into<String>) {
         self.problems.push(Problem {
             path: path.to_string(),
@@ -364,6 +376,18 @@ impl<'v, 'p> Obj<'v, 'p> {
         self.get(cx, key, false)
             .and_then(|v| Self::text_at(cx, v, &path))
             .map(|t| limit_text(cx, key, &path, t))
+    }
+
+    /// An id that refers to another entry, kept once however often it is named.
+    fn reference(&mut self, cx: &mut Cx, key: &'static str) -> Ref {
+        let id = self.text(cx, key);
+        cx.shared(id)
+    }
+
+    /// A required list of references.
+    fn references(&mut self, cx: &mut Cx, key: &'static str) -> Vec<Ref> {
+        let ids = self.texts(cx, key, true);
+        ids.into_iter().map(|id| cx.shared(id)).collect()
     }
 
     fn id(&mut self, cx: &mut Cx, key: &'static str) -> String {
@@ -920,7 +944,7 @@ fn decode_event(cx: &mut Cx, value: &Value, path: &Path) -> Event {
         participants: o.list(cx, "participants", true, |cx, value, path| {
             let mut p = cx.object(value, path);
             let participant = Participant {
-                actor: p.text(cx, "actor"),
+                actor: p.reference(cx, "actor"),
                 role: p.vocab(cx, "role").unwrap_or(Role::Participant),
                 note: p.opt_text(cx, "note"),
             };
@@ -929,7 +953,7 @@ fn decode_event(cx: &mut Cx, value: &Value, path: &Path) -> Event {
         }),
         summary: o.text(cx, "summary"),
         note: o.opt_text(cx, "note"),
-        sources: o.texts(cx, "sources", true),
+        sources: o.references(cx, "sources"),
     };
     o.finish(cx);
     event
@@ -950,18 +974,18 @@ fn decode_claim(cx: &mut Cx, value: &Value, path: &Path) -> Claim {
         id: o.id(cx, "id"),
         text: o.text(cx, "text"),
         status: o.vocab(cx, "status").unwrap_or(ClaimStatus::Unverified),
-        events: o.texts(cx, "events", true),
+        events: o.references(cx, "events"),
         stances: o.list(cx, "stances", true, |cx, value, path| {
             let mut s = cx.object(value, path);
             let stance = Stance {
-                actor: s.text(cx, "actor"),
+                actor: s.reference(cx, "actor"),
                 kind: s.vocab(cx, "kind").unwrap_or(StanceKind::Asserts),
                 date: s.child(cx, "date", decode_date),
                 quote: s.text(cx, "quote"),
                 speech: s.vocab(cx, "speech").unwrap_or(Speech::Direct),
-                source: s.text(cx, "source"),
-                on_behalf_of: s.opt_text(cx, "on_behalf_of"),
-                event: s.opt_text(cx, "event"),
+                source: s.reference(cx, "source"),
+                on_behalf_of: s.opt_text(cx, "on_behalf_of").map(|id| cx.shared(id)),
+                event: s.opt_text(cx, "event").map(|id| cx.shared(id)),
                 note: s.opt_text(cx, "note"),
             };
             s.finish(cx);
@@ -1062,7 +1086,7 @@ fn check_references(cx: &mut Cx, b: &Briefing) {
                 // A stance is made by someone taking part in the event it
                 // names. (Found by id: a scan of every event per stance was
                 // quadratic. A repeated id is reported above.)
-                let took_part = events.get(event.as_str()).is_none_or(|&e| {
+                let took_part = events.get(event.as_ref()).is_none_or(|&e| {
                     b.events[e]
                         .participants
                         .iter()

@@ -132,7 +132,7 @@ pub fn report(b: &Briefing) -> String {
         );
         let _ = writeln!(out, "  stances:");
         for (stance, facts) in claim.stances.iter().zip(&verdict.stances) {
-            let source = b.sources.iter().find(|s| s.id == stance.source);
+            let source = b.sources.iter().find(|s| *s.id == *stance.source);
             let mut flags = vec![
                 if facts.party { "party" } else { "not a party" },
                 if facts.on_record {
@@ -163,7 +163,7 @@ pub fn report(b: &Briefing) -> String {
                 out,
                 "      {} · {} (origin {}){}",
                 stance.date.display(),
-                source.map_or_else(|| stance.source.clone(), |s| s.chain_text()),
+                source.map_or_else(|| stance.source.to_string(), |s| s.chain_text()),
                 facts.origin,
                 stance
                     .event

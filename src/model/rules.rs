@@ -19,7 +19,7 @@
 //!   differ and their actors' affiliations differ: two outlets repeating one
 //!   origin are one source, and two spokesmen of one government voice one line.
 
-use super::types::{Actor, Briefing, Claim, Event, Source, Stance};
+use super::types::{Actor, Briefing, Claim, Event, Ref, Source, Stance};
 use super::vocab::{ClaimStatus, Role, StanceKind, Vocab};
 use std::collections::HashMap;
 
@@ -41,7 +41,7 @@ pub fn rule(status: ClaimStatus) -> &'static str {
 pub struct StanceFacts {
     /// Index in `claim.stances`.
     pub index: usize,
-    pub actor: String,
+    pub actor: Ref,
     pub kind: StanceKind,
     pub party: bool,
     pub on_record: bool,
@@ -74,7 +74,7 @@ pub struct Judgement {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
     /// Actor ids of the parties to what the claim is about.
-    pub parties: Vec<String>,
+    pub parties: Vec<Ref>,
     pub stances: Vec<StanceFacts>,
     /// One per status, in [`ClaimStatus::ALL`] order.
     pub judgements: Vec<Judgement>,
@@ -141,12 +141,12 @@ impl<'a> Lookup<'a> {
 
     /// Actors involved in the claim's events: every participant except
     /// publishers and subjects.
-    pub fn parties(&self, claim: &Claim) -> Vec<String> {
-        let mut parties: Vec<String> = Vec::new();
+    pub fn parties(&self, claim: &Claim) -> Vec<Ref> {
+        let mut parties: Vec<Ref> = Vec::new();
         let mut at: Vec<usize> = claim
             .events
             .iter()
-            .filter_map(|id| self.events.get(id.as_str()).copied())
+            .filter_map(|id| self.events.get(id.as_ref()).copied())
             .collect();
         at.sort_unstable();
         at.dedup();
@@ -161,7 +161,7 @@ impl<'a> Lookup<'a> {
         parties
     }
 
-    fn facts(&self, index: usize, stance: &Stance, parties: &[String]) -> StanceFacts {
+    fn facts(&self, index: usize, stance: &Stance, parties: &[Ref]) -> StanceFacts {
         let actor = self.actor(&stance.actor);
         let party = parties.contains(&stance.actor)
             || stance
@@ -170,8 +170,8 @@ impl<'a> Lookup<'a> {
                 .is_some_and(|a| parties.contains(a));
         let origin = self
             .sources
-            .get(stance.source.as_str())
-            .map_or_else(|| stance.source.clone(), |s| s.origin().to_string());
+            .get(stance.source.as_ref())
+            .map_or_else(|| stance.source.to_string(), |s| s.origin().to_string());
         StanceFacts {
             index,
             actor: stance.actor.clone(),
@@ -239,7 +239,7 @@ fn names<'a>(lookup: &Lookup, ids: impl IntoIterator<Item = &'a str>) -> String 
 fn judge_facts(
     lookup: &Lookup,
     claim: &Claim,
-    parties: &[String],
+    parties: &[Ref],
     stances: &[StanceFacts],
     reasons: bool,
 ) -> Vec<Judgement> {
@@ -261,18 +261,18 @@ fn judge_facts(
         })
     });
     // Which parties acknowledge, directly or through someone speaking for them.
-    let covered = |party: &String| {
+    let covered = |party: &Ref| {
         acks.iter().any(|s| {
             s.actor == *party || claim.stances[s.index].on_behalf_of.as_ref() == Some(party)
         })
     };
-    let silent: Vec<String> = parties.iter().filter(|p| !covered(p)).cloned().collect();
+    let silent: Vec<Ref> = parties.iter().filter(|p| !covered(p)).cloned().collect();
     let all_parties_ack = !parties.is_empty() && silent.is_empty();
 
     // Without reasons, every text below is left empty (the verdicts are
     // the same: no decision reads a text).
     let who = |list: &[&StanceFacts]| match reasons {
-        true => names(lookup, list.iter().map(|s| s.actor.as_str())),
+        true => names(lookup, list.iter().map(|s| s.actor.as_ref())),
         false => String::new(),
     };
     // "Peskov denies" / "Peskov and Dmitriev deny"
@@ -280,7 +280,7 @@ fn judge_facts(
         if !reasons {
             return String::new();
         }
-        let verb = if distinct(list.iter().map(|s| s.actor.as_str())).len() == 1 {
+        let verb = if distinct(list.iter().map(|s| s.actor.as_ref())).len() == 1 {
             format!("{verb}s")
         } else {
             verb.to_string()
@@ -353,7 +353,7 @@ fn judge_facts(
                         false,
                         format!(
                             "{} {} not acknowledge it on record, and {}",
-                            names(lookup, silent.iter().map(String::as_str)),
+                            names(lookup, silent.iter().map(|s| s.as_ref())),
                             if silent.len() == 1 { "does" } else { "do" },
                             no_corroboration()
                         ),

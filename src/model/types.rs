@@ -6,6 +6,13 @@ use super::vocab::{
     ActorKind, ClaimStatus, EventStatus, InferenceKind, Modality, Role, Speech, StanceKind, Track,
 };
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// An id that refers to an actor, a source or an event from elsewhere in
+/// the dataset. Shared: the decoder keeps one copy of each id however often
+/// it is referred to (2.2 million references at 100,000 events, which as
+/// strings of their own were about a third of the dataset's memory).
+pub type Ref = Arc<str>;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -123,7 +130,7 @@ pub struct Channel {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
-    pub actor: String,
+    pub actor: Ref,
     pub role: Role,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -148,7 +155,7 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Sources that report the event.
-    pub sources: Vec<String>,
+    pub sources: Vec<Ref>,
 }
 
 /// A proposition about events that someone asserts.
@@ -159,7 +166,7 @@ pub struct Claim {
     pub text: String,
     pub status: ClaimStatus,
     /// Events the claim is about.
-    pub events: Vec<String>,
+    pub events: Vec<Ref>,
     pub stances: Vec<Stance>,
     /// Why this status, where it is a judgement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -180,20 +187,20 @@ pub struct StatusOverride {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stance {
-    pub actor: String,
+    pub actor: Ref,
     pub kind: StanceKind,
     pub date: DateSpec,
     /// Verbatim from the source.
     pub quote: String,
     pub speech: Speech,
-    pub source: String,
+    pub source: Ref,
     /// The actor the speaker speaks for (a spokeswoman for her minister), which
     /// makes the stance a party's when that actor is a party to the claim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub on_behalf_of: Option<String>,
+    pub on_behalf_of: Option<Ref>,
     /// The event (a statement, a post) in which the stance was taken.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event: Option<String>,
+    pub event: Option<Ref>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }

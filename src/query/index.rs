@@ -10,7 +10,9 @@ use super::fold::fold;
 use super::search::{SearchBuilder, SearchIndex};
 use super::state::{Facet, Filter, Known, ViewState};
 use super::IdSet;
-use crate::model::{Actor, Briefing, ClaimStatus, Day, Modality, Source, StanceKind, Track, Vocab};
+use crate::model::{
+    Actor, Briefing, ClaimStatus, Day, Modality, Ref, Source, StanceKind, Track, Vocab,
+};
 use std::collections::HashMap;
 
 /// One checkbox of a filter: its URL key, its label and the events it matches.
@@ -126,7 +128,7 @@ impl Index {
         for (p, &e) in order.iter().enumerate() {
             // Sorted and deduplicated below.
             for participant in &b.events[e].participants {
-                if let Some(&a) = actor_pos.get(participant.actor.as_str()) {
+                if let Some(&a) = actor_pos.get(participant.actor.as_ref()) {
                     involved[p].push(a);
                 }
             }
@@ -145,20 +147,20 @@ impl Index {
             made.push(per_stance);
             // A claim belongs to the events it is about and to those its
             // stances were made in (a statement, a post).
-            let mut linked: Vec<&String> = claim.events.iter().collect();
+            let mut linked: Vec<&Ref> = claim.events.iter().collect();
             for made_in in claim.stances.iter().filter_map(|s| s.event.as_ref()) {
                 if !linked.contains(&made_in) {
                     linked.push(made_in);
                 }
             }
             for event_id in linked {
-                let Some(&p) = event_pos.get(event_id.as_str()) else {
+                let Some(&p) = event_pos.get(event_id.as_ref()) else {
                     continue;
                 };
                 claims[p].push(c);
                 status_bits[p] |= 1 << claim.status as u32;
                 for stance in &claim.stances {
-                    if let Some(&a) = actor_pos.get(stance.actor.as_str()) {
+                    if let Some(&a) = actor_pos.get(stance.actor.as_ref()) {
                         involved[p].push(a);
                     }
                 }
@@ -519,6 +521,6 @@ fn made_in(
     claim
         .events
         .iter()
-        .filter_map(|id| at.get(id.as_str()).copied())
+        .filter_map(|id| at.get(id.as_ref()).copied())
         .collect()
 }

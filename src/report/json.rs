@@ -32,15 +32,15 @@ impl<'o> Obj<'o> {
         string(self.key(key), value);
     }
 
-    fn opt(&mut self, key: &str, value: &Option<String>) {
+    fn opt(&mut self, key: &str, value: Option<&str>) {
         if let Some(v) = value {
             self.str(key, v);
         }
     }
 
-    fn strs(&mut self, key: &str, values: &[String]) {
+    fn strs(&mut self, key: &str, values: &[impl AsRef<str>]) {
         let out = self.key(key);
-        list(out, values, |out, v| string(out, v));
+        list(out, values, |out, v| string(out, v.as_ref()));
     }
 
     fn end(self) {
@@ -96,7 +96,7 @@ fn date(out: &mut String, d: &DateSpec) {
     if let Some(part) = d.part {
         o.str("part", part.key());
     }
-    o.opt("end", &d.end);
+    o.opt("end", d.end.as_deref());
     if let Some(weekday) = d.weekday {
         o.str("weekday", weekday.key());
     }
@@ -107,14 +107,14 @@ fn date(out: &mut String, d: &DateSpec) {
 fn meta(out: &mut String, m: &Meta) {
     let mut o = Obj::new(out);
     o.str("title", &m.title);
-    o.opt("subtitle", &m.subtitle);
+    o.opt("subtitle", m.subtitle.as_deref());
     o.str("as_of", &m.as_of);
     o.str("compiled_by", &m.compiled_by);
     o.str("summary", &m.summary);
     if !m.key_points.is_empty() {
         o.strs("key_points", &m.key_points);
     }
-    o.opt("handling", &m.handling);
+    o.opt("handling", m.handling.as_deref());
     o.end();
 }
 
@@ -131,7 +131,7 @@ fn actor(out: &mut String, a: &Actor) {
     if a.anonymous {
         o.key("anonymous").push_str("true");
     }
-    o.opt("note", &a.note);
+    o.opt("note", a.note.as_deref());
     o.end();
 }
 
@@ -142,12 +142,12 @@ fn source(out: &mut String, s: &Source) {
     if !s.chain.is_empty() {
         o.strs("chain", &s.chain);
     }
-    o.opt("title", &s.title);
-    o.opt("author", &s.author);
-    o.opt("published", &s.published);
+    o.opt("title", s.title.as_deref());
+    o.opt("author", s.author.as_deref());
+    o.opt("published", s.published.as_deref());
     o.str("language", &s.language);
-    o.opt("url", &s.url);
-    o.opt("note", &s.note);
+    o.opt("url", s.url.as_deref());
+    o.opt("note", s.note.as_deref());
     inferred(&mut o, &s.inferred);
     o.end();
 }
@@ -156,7 +156,7 @@ fn participant(out: &mut String, p: &Participant) {
     let mut o = Obj::new(out);
     o.str("actor", &p.actor);
     o.str("role", p.role.key());
-    o.opt("note", &p.note);
+    o.opt("note", p.note.as_deref());
     o.end();
 }
 
@@ -178,7 +178,7 @@ fn event(out: &mut String, e: &Event) {
         .push_str(if e.secret { "true" } else { "false" });
     list(o.key("participants"), &e.participants, participant);
     o.str("summary", &e.summary);
-    o.opt("note", &e.note);
+    o.opt("note", e.note.as_deref());
     o.strs("sources", &e.sources);
     o.end();
 }
@@ -191,9 +191,9 @@ fn stance(out: &mut String, s: &Stance) {
     o.str("quote", &s.quote);
     o.str("speech", s.speech.key());
     o.str("source", &s.source);
-    o.opt("on_behalf_of", &s.on_behalf_of);
-    o.opt("event", &s.event);
-    o.opt("note", &s.note);
+    o.opt("on_behalf_of", s.on_behalf_of.as_deref());
+    o.opt("event", s.event.as_deref());
+    o.opt("note", s.note.as_deref());
     o.end();
 }
 
@@ -204,7 +204,7 @@ fn claim(out: &mut String, c: &Claim) {
     o.str("status", c.status.key());
     o.strs("events", &c.events);
     list(o.key("stances"), &c.stances, stance);
-    o.opt("note", &c.note);
+    o.opt("note", c.note.as_deref());
     if let Some(over) = &c.status_override {
         let mut r = Obj::new(o.key("status_override"));
         r.str("reason", &over.reason);
@@ -245,7 +245,7 @@ fn pieces<T>(
 pub fn write_json(b: &Briefing, piece: &mut dyn FnMut(&str)) {
     let mut out = String::new();
     let mut o = Obj::new(&mut out);
-    o.opt("$schema", &b.schema);
+    o.opt("$schema", b.schema.as_deref());
     meta(o.key("meta"), &b.meta);
     pieces(o.key("actors"), &b.actors, actor, piece);
     pieces(o.key("sources"), &b.sources, source, piece);

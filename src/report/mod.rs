@@ -204,7 +204,7 @@ pub fn who_says_what(b: &Briefing, index: &Index, matches: &[usize], state: &Vie
             let i = slot(
                 &mut at,
                 &mut per_actor,
-                b.claims[c].stances[s].actor.as_str(),
+                b.claims[c].stances[s].actor.as_ref(),
             );
             per_actor[i].1 += 1;
         }
@@ -222,7 +222,7 @@ pub fn who_says_what(b: &Briefing, index: &Index, matches: &[usize], state: &Vie
         .map(|&c| {
             let mut cells = vec![Vec::new(); actors.len()];
             for s in view_stances(b, c, state) {
-                cells[column[b.claims[c].stances[s].actor.as_str()]].push(s);
+                cells[column[b.claims[c].stances[s].actor.as_ref()]].push(s);
             }
             TableRow { claim: c, cells }
         })
