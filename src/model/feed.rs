@@ -70,6 +70,10 @@ const DEPTH_LIMIT: u32 = MAX_DEPTH as u32 - 8;
 
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
+/// A top-level key longer than this is left to the whole-text reader (the
+/// dataset's keys are a few letters).
+const MAX_KEY: usize = 256;
+
 /// Finding where one JSON value ends, resumable across parts.
 struct Scan {
     start: usize,
@@ -301,7 +305,9 @@ impl Feed {
                     // A key: plain text (no escape), seen once.
                     let from = self.at + 1;
                     let Some(len) = self.buf[from..].iter().position(|&b| b == b'"') else {
-                        return true;
+                        // Looked for again from its start with each part: a
+                        // hostile key megabytes long would make that quadratic.
+                        return self.buf.len() - from <= MAX_KEY;
                     };
                     let raw = &self.buf[from..from + len];
                     if raw.iter().any(|&b| b == b'\\' || b < 0x20) {
@@ -470,6 +476,26 @@ mod tests {
         for size in [1, 2, at, at + 1] {
             assert!(fed(&bytes, size).is_none());
         }
+    }
+
+    #[test]
+    fn hostile_shapes_cost_linear_time_and_are_left_to_load() {
+        // A key that never ends, fed in small parts: given up on at once,
+        // not scanned again from its start with every part.
+        let mut feed = Feed::new();
+        assert!(feed.push(b"{\""));
+        let part = vec![b'k'; 4096];
+        let pushed = (0..10_000).take_while(|_| feed.push(&part)).count();
+        assert!(pushed < 10, "gave up after {pushed} parts");
+        // One entry of 8 MB in 4 KB parts: the scan resumes where it stopped
+        // (no part is scanned twice), and it is refused as load refuses it.
+        let big = format!("\"{}\"", "word ".repeat(1 << 21).trim_end());
+        let text = BUNDLED.replacen("\"summary\":\"", &format!("\"summary\":{big},\"x\":\""), 1);
+        assert_eq!(fed(text.as_bytes(), 4096), load(&text).ok());
+        // Brackets opened without end inside a string stay text.
+        let text = BUNDLED.replacen("\"title\":\"", "\"title\":\"[[[{{{", 1);
+        assert_eq!(fed(text.as_bytes(), 5), load(&text).ok());
+        assert!(fed(text.as_bytes(), 5).is_some());
     }
 
     #[test]
