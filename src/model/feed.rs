@@ -74,6 +74,10 @@ const BOM: &[u8] = "\u{feff}".as_bytes();
 /// dataset's keys are a few letters).
 const MAX_KEY: usize = 256;
 
+/// More top-level keys than this are left to the whole-text reader too (a
+/// dataset has six at most).
+const MAX_KEYS: usize = 64;
+
 /// Finding where one JSON value ends, resumable across parts.
 struct Scan {
     start: usize,
@@ -316,7 +320,9 @@ impl Feed {
                     let Ok(key) = std::str::from_utf8(raw) else {
                         return false;
                     };
-                    if self.keys.iter().any(|(k, _)| k == key) {
+                    // Searched in a list: a hostile file of a million keys
+                    // is left to the whole-text reader, which uses a set.
+                    if self.keys.len() >= MAX_KEYS || self.keys.iter().any(|(k, _)| k == key) {
                         return false;
                     }
                     self.keys.push((key.to_string(), None));
@@ -487,6 +493,14 @@ mod tests {
         let part = vec![b'k'; 4096];
         let pushed = (0..10_000).take_while(|_| feed.push(&part)).count();
         assert!(pushed < 10, "gave up after {pushed} parts");
+        // A million top-level keys: given up on after a few, not each
+        // compared with all before it.
+        let mut feed = Feed::new();
+        assert!(feed.push(b"{"));
+        let keys = (0..1_000_000)
+            .take_while(|i| feed.push(format!("\"k{i}\":0,").as_bytes()))
+            .count();
+        assert!(keys <= MAX_KEYS, "gave up after {keys} keys");
         // One entry of 8 MB in 4 KB parts: the scan resumes where it stopped
         // (no part is scanned twice), and it is refused as load refuses it.
         let big = format!("\"{}\"", "word ".repeat(1 << 21).trim_end());
