@@ -115,6 +115,10 @@ def main():
     # the boot script names (the glue and the wasm); not embed-host.js.
     html = (DIST / "index.html").read_text()
     named = set(re.findall(r"\./([\w.-]+\.(?:js|css|wasm))", html))
+    # The pictures' module is named in a <meta> but fetched only when the
+    # Pictures view first opens: not part of the default page.
+    later = set(re.findall(r'name="briefing-pictures" content="\./([\w.-]+\.wasm)"', html))
+    named -= later
     for boot in [n for n in named if n.startswith("boot-")]:
         named |= set(re.findall(r"\./([\w.-]+\.(?:js|wasm))", (DIST / boot).read_text()))
     shipped = {}
@@ -130,6 +134,10 @@ def main():
     for name, (raw, gz) in shipped.items():
         out.append(f"| {re.sub(r'-[0-9a-f]{16}', '', name)} | {raw:,} | {gz:,} |")
     out += [f"| **total** | | **{total_gz:,}** |", ""]
+    for name in sorted(later):
+        f = DIST / name
+        out += [f"Loaded only when the Pictures view first opens: {re.sub(r'-[0-9a-f]{16}', '', name)}, "
+                f"{f.stat().st_size:,} bytes, {node_gzip(f):,} gzip -9.", ""]
     floor_gz = floor()
     if floor_gz is not None:
         out += [f"The floor: the smallest Leptos 0.8 page of this shape (`bench/floor`: a search box, checkboxes "
