@@ -370,7 +370,7 @@ fn random_date(rng: &mut Rng, day: Day) -> DateSpec {
         Precision::Range => {
             let end = Day::from_ordinal(day.ordinal() + rng.range(1, 30) as i32);
             DateSpec {
-                end: Some(end.iso()),
+                end: Some(end.iso().into()),
                 ..DateSpec::new(precision, &day.iso())
             }
         }

@@ -7,6 +7,7 @@
 use super::types::Inference;
 use super::vocab::{MonthPart, Precision, Vocab, Weekday};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A calendar day (proleptic Gregorian).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -199,20 +200,26 @@ pub struct DateSpec {
     pub precision: Precision,
     /// The date itself; its shape depends on `precision` (a range's start).
     /// Empty only for `undated`.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub value: String,
+    /// Shared: a large dataset has a few thousand distinct dates for hundreds
+    /// of thousands of events and stances, and the decoder keeps one copy of each.
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub value: Arc<str>,
     /// With `part_of_month`: which part.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<MonthPart>,
     /// With `range`: the last day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<String>,
+    pub end: Option<Arc<str>>,
     /// When the source names only a weekday ("on Wednesday").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weekday: Option<Weekday>,
     /// What in this date is inferred rather than stated, and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<Inference>,
+}
+
+fn is_empty(value: &Arc<str>) -> bool {
+    value.is_empty()
 }
 
 /// A checked date: the first and last day it may fall on (`None` = open).
@@ -243,7 +250,7 @@ impl DateSpec {
     pub fn new(precision: Precision, value: &str) -> DateSpec {
         DateSpec {
             precision,
-            value: value.to_string(),
+            value: value.into(),
             part: None,
             end: None,
             weekday: None,
@@ -414,7 +421,7 @@ impl DateSpec {
             return "date not given".into();
         }
         let Ok(bounds) = self.check() else {
-            return self.value.clone();
+            return self.value.to_string();
         };
         let value = PartialDate::parse(&self.value).expect("checked above");
         let text = match self.precision {

@@ -867,16 +867,17 @@ fn decode_date(cx: &mut Cx, mut o: Obj) -> DateSpec {
     let before = cx.problems.len();
     let precision = o.vocab(cx, "precision");
     let undated = precision == Some(Precision::Undated);
+    // An undated date has no value; check() names one that is there anyway.
+    let value = if undated {
+        o.opt_text(cx, "value").unwrap_or_default()
+    } else {
+        o.text(cx, "value")
+    };
     let date = DateSpec {
         precision: precision.unwrap_or(Precision::Day),
-        // An undated date has no value; check() names one that is there anyway.
-        value: if undated {
-            o.opt_text(cx, "value").unwrap_or_default()
-        } else {
-            o.text(cx, "value")
-        },
+        value: cx.shared(value),
         part: o.opt_vocab(cx, "part"),
-        end: o.opt_text(cx, "end"),
+        end: o.opt_text(cx, "end").map(|end| cx.shared(end)),
         weekday: o.opt_vocab(cx, "weekday"),
         inferred: o.inferences(cx, true),
     };
