@@ -271,7 +271,10 @@ impl Feed {
                 self.marked = true;
             }
             if matches!(self.state, State::Kept | State::InEntry(_)) {
-                let scan = self.scan.as_mut().expect("a value is being scanned");
+                // Always set in these states; giving up costs no panic text in the wasm.
+                let Some(scan) = self.scan.as_mut() else {
+                    return false;
+                };
                 let end = match scan.resume(&self.buf) {
                     Scanned::More => return true,
                     Scanned::Bad => return false,
