@@ -187,8 +187,7 @@ impl<'t> json::Sink<'t> for Alone {
 }
 
 /// `text` as one JSON value, if it reads as one with no key twice.
-fn read_alone(text: &[u8]) -> Option<Value<'_>> {
-    let text = std::str::from_utf8(text).ok()?;
+fn read_alone(text: &str) -> Option<Value<'_>> {
     let mut alone = Alone { duplicate: false };
     let value = json::parse(text, &[], &mut alone).ok()?;
     (!alone.duplicate).then_some(value)
@@ -282,17 +281,17 @@ impl Feed {
                 };
                 let start = scan.start;
                 self.scan = None;
+                let Ok(text) = std::str::from_utf8(&self.buf[start..end]) else {
+                    return false;
+                };
                 if let State::InEntry(name) = self.state {
-                    let Some(value) = read_alone(&self.buf[start..end]) else {
+                    let Some(value) = read_alone(text) else {
                         return false;
                     };
                     json::Sink::entry(&mut self.stream, name, self.entries, value);
                     self.entries += 1;
                     self.state = State::AfterEntry(name);
                 } else {
-                    let Ok(text) = std::str::from_utf8(&self.buf[start..end]) else {
-                        return false;
-                    };
                     let Some((_, kept)) = self.keys.last_mut() else {
                         return false;
                     };
@@ -368,14 +367,15 @@ impl Feed {
     /// The dataset, once every part has been pushed; `None` when the feed
     /// gave up or the data has a problem: read the whole text with
     /// `load_bytes`, which lists them.
-    pub fn finish(mut self) -> Option<Briefing> {
-        if self.failed || self.skip_space().is_some() || self.state != State::End {
+    pub fn finish(self) -> Option<Briefing> {
+        // Text after the final `}` has already made the feed give up.
+        if self.failed || self.state != State::End {
             return None;
         }
         let mut entries = Vec::with_capacity(self.keys.len());
         for (key, kept) in &self.keys {
             let value = match kept {
-                Some(text) => read_alone(text.as_bytes())?,
+                Some(text) => read_alone(text)?,
                 // As the whole-text reader leaves a streamed collection.
                 None => Value::Array(Vec::new()),
             };
