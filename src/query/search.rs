@@ -3,7 +3,9 @@
 //!
 //! Text is folded ([`fold`](super::fold::fold)) and split into tokens. Each distinct token keeps
 //! the sorted positions (chronological event numbers) whose text holds it, in
-//! one flat array. A typed word matches every token it begins ("usak" finds
+//! one flat array, or, for a token held by more than one position in 32, a
+//! bitset over the positions (smaller than its list, and OR-ed a word at a
+//! time). A typed word matches every token it begins ("usak" finds
 //! "usakov"): the tokens it begins are one contiguous run of the sorted
 //! vocabulary, found by binary search. A name (an actor's name or alias,
 //! pulled in by alias expansion) matches where each of its words stands as a
@@ -17,9 +19,15 @@ use std::collections::HashMap;
 pub struct SearchIndex {
     /// Distinct folded tokens, sorted.
     tokens: Vec<Box<str>>,
-    /// `postings[starts[t]..starts[t + 1]]`: positions holding token `t`, ascending.
+    /// `postings[starts[t]..starts[t + 1]]`: positions holding token `t`, ascending
+    /// (an empty run for a token in `dense`).
     starts: Vec<u32>,
     postings: Vec<u32>,
+    /// The tokens held by more than one position in 32, ascending, and the
+    /// positions holding each as a bitset: at 100,000 events the lists were
+    /// 24 MB, most of them for the commonest words.
+    dense: Vec<u32>,
+    dense_bits: Vec<Bits>,
     /// For each first character of a token, the positions holding a token
     /// that begins with it: the first keystroke of a search ("u") would
     /// otherwise union the postings of a large part of the vocabulary
@@ -37,7 +45,11 @@ pub struct SearchIndex {
 pub struct SearchBuilder {
     ids: HashMap<Box<str>, u32>,
     /// Positions holding each token id, ascending.
-    lists: Vec<Vec<u32>>,
+    lists: Vec<List>,
+    /// How many positions there will be, when known: a list turns into a
+    /// bitset as soon as it would be the larger, so the build never holds
+    /// the long lists.
+    expected: usize,
     /// Per token id, one more than the last position given it: a position's
     /// pieces share many tokens, and this keeps each once without sorting.
     last: Vec<u32>,
@@ -55,7 +67,7 @@ impl SearchBuilder {
                 None => {
                     let id = lists.len() as u32;
                     ids.insert(token.into(), id);
-                    lists.push(Vec::new());
+                    lists.push(List::Sparse(Vec::new()));
                     last.push(0);
                     id
                 }
@@ -65,6 +77,15 @@ impl SearchBuilder {
     }
 
     /// The distinct token ids of the pieces, sorted: one piece's worth to keep.
+    /// A builder for `positions` positions (more may be given; fewer only
+    /// leave some bitsets longer than needed, trimmed by `finish`).
+    pub fn for_positions(positions: usize) -> SearchBuilder {
+        SearchBuilder {
+            expected: positions,
+            ..SearchBuilder::default()
+        }
+    }
+
     pub fn tokens<'t>(&mut self, pieces: impl IntoIterator<Item = &'t str>) -> Box<[u32]> {
         let mut ids = Vec::new();
         for piece in pieces {
@@ -97,7 +118,7 @@ impl SearchBuilder {
             let last = &mut self.last[id as usize];
             if *last != p + 1 {
                 *last = p + 1;
-                self.lists[id as usize].push(p);
+                self.lists[id as usize].push(p, self.expected);
             }
         }
     }
@@ -111,12 +132,25 @@ impl SearchBuilder {
         } = self;
         // Tokens are distinct: sorted_distinct keeps them all, in order.
         let vocabulary: Vec<(Box<str>, u32)> = super::sorted_distinct(ids.into_iter().collect());
+        let sparse = |list: &List| match list {
+            List::Sparse(list) if !is_dense(list.len(), len) => list.len(),
+            _ => 0,
+        };
         let mut starts = Vec::with_capacity(vocabulary.len() + 1);
-        let mut postings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        let mut postings = Vec::with_capacity(lists.iter().map(sparse).sum());
         let mut tokens = Vec::with_capacity(vocabulary.len());
-        for (token, id) in vocabulary {
+        let (mut dense, mut dense_bits) = (Vec::new(), Vec::new());
+        for (t, (token, id)) in vocabulary.into_iter().enumerate() {
             starts.push(postings.len() as u32);
-            postings.extend_from_slice(&std::mem::take(&mut lists[id as usize]));
+            match std::mem::replace(&mut lists[id as usize], List::Sparse(Vec::new())) {
+                List::Sparse(list) if !is_dense(list.len(), len) => {
+                    postings.extend_from_slice(&list)
+                }
+                list => {
+                    dense.push(t as u32);
+                    dense_bits.push(list.into_bits(len));
+                }
+            }
             tokens.push(token);
         }
         starts.push(postings.len() as u32);
@@ -124,6 +158,8 @@ impl SearchBuilder {
             tokens,
             starts,
             postings,
+            dense,
+            dense_bits,
             initials: Vec::new(),
             len,
         };
@@ -142,6 +178,58 @@ impl SearchBuilder {
     }
 }
 
+/// Whether `count` positions of `len` are kept as a bitset: a list of
+/// `u32`s would be the larger.
+fn is_dense(count: usize, len: usize) -> bool {
+    count > len / 32
+}
+
+/// The positions holding one token while the index is built.
+enum List {
+    Sparse(Vec<u32>),
+    Dense(Bits),
+}
+
+impl List {
+    /// Adds `position`, above every position given so far.
+    fn push(&mut self, position: u32, expected: usize) {
+        let at = position as usize;
+        match self {
+            List::Dense(bits) if at < bits.len() => bits.set(at),
+            List::Dense(bits) => {
+                // More positions than expected: back to a list.
+                let mut list: Vec<u32> = bits.ones().map(|p| p as u32).collect();
+                list.push(position);
+                *self = List::Sparse(list);
+            }
+            List::Sparse(list) => {
+                list.push(position);
+                // The list is ascending: all of it fits when its last does.
+                if at < expected && is_dense(list.len(), expected) {
+                    let mut bits = Bits::empty(expected);
+                    list.iter().for_each(|&p| bits.set(p as usize));
+                    *self = List::Dense(bits);
+                }
+            }
+        }
+    }
+
+    /// The positions as a bitset of `len` (every position is below it).
+    fn into_bits(self, len: usize) -> Bits {
+        match self {
+            List::Dense(bits) if bits.len() == len => bits,
+            list => {
+                let mut bits = Bits::empty(len);
+                match list {
+                    List::Sparse(list) => list.iter().for_each(|&p| bits.set(p as usize)),
+                    List::Dense(dense) => dense.ones().for_each(|p| bits.set(p)),
+                }
+                bits
+            }
+        }
+    }
+}
+
 impl SearchIndex {
     /// `texts[p]` is the (unfolded) searchable text of position `p`.
     pub fn new<'t>(texts: impl IntoIterator<Item = &'t str>) -> SearchIndex {
@@ -153,6 +241,10 @@ impl SearchIndex {
     }
 
     fn add_token(&self, t: usize, into: &mut Bits) {
+        if let Ok(d) = self.dense.binary_search(&(t as u32)) {
+            into.or_with(&self.dense_bits[d]);
+            return;
+        }
         let run = &self.postings[self.starts[t] as usize..self.starts[t + 1] as usize];
         for &p in run {
             into.set(p as usize);
@@ -284,12 +376,67 @@ mod tests {
         assert_eq!(built.tokens, joined.tokens);
         assert_eq!(built.starts, joined.starts);
         assert_eq!(built.postings, joined.postings);
+        assert_eq!(built.dense, joined.dense);
+        assert_eq!(built.dense_bits, joined.dense_bits);
         for word in ["u", "usakov", "track", "1", "fake", "zz"] {
             assert_eq!(
                 ones(&built.prefix(word)),
                 ones(&joined.prefix(word)),
                 "{word}"
             );
+        }
+    }
+
+    /// Texts where some words are in most positions (kept as bitsets) and
+    /// others in a few (kept as lists).
+    fn mixed(n: usize) -> Vec<String> {
+        (0..n)
+            .map(|p| {
+                let mut text = format!("common w{} tail{}", p % 7, p % 50);
+                if p % 97 == 0 {
+                    text.push_str(" rare ranked");
+                }
+                if p % 3 == 0 {
+                    text.push_str(" third");
+                }
+                text
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bitsets_and_lists_answer_as_a_scan_would() {
+        let texts = mixed(1000);
+        let index = SearchIndex::new(texts.iter().map(String::as_str));
+        assert!(!index.dense.is_empty() && !index.postings.is_empty());
+        for word in [
+            "common", "w3", "tail1", "tail49", "rare", "ra", "r", "third", "t", "zz",
+        ] {
+            let scan: Vec<usize> = (0..texts.len())
+                .filter(|&p| texts[p].split(' ').any(|t| t.starts_with(word)))
+                .collect();
+            assert_eq!(ones(&index.prefix(word)), scan, "{word}");
+            assert_eq!(ones(&index.prefix_in_postings(word)), scan, "{word}");
+        }
+        let both: Vec<usize> = (0..1000).filter(|p| p % 97 == 0 && p % 3 == 0).collect();
+        assert_eq!(ones(&index.name("third rare")), both);
+    }
+
+    #[test]
+    fn the_expected_count_changes_how_it_is_built_not_what_it_holds() {
+        let texts = mixed(700);
+        let at_the_end = SearchIndex::new(texts.iter().map(String::as_str));
+        for expected in [0, 1, 100, 699, 700, 701, 5000] {
+            let mut builder = SearchBuilder::for_positions(expected);
+            for text in &texts {
+                builder.position(&[text], []);
+            }
+            let built = builder.finish();
+            assert_eq!(built.tokens, at_the_end.tokens, "{expected}");
+            assert_eq!(built.starts, at_the_end.starts, "{expected}");
+            assert_eq!(built.postings, at_the_end.postings, "{expected}");
+            assert_eq!(built.dense, at_the_end.dense, "{expected}");
+            assert_eq!(built.dense_bits, at_the_end.dense_bits, "{expected}");
         }
     }
 
