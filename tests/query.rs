@@ -339,11 +339,11 @@ fn results_are_in_date_order() {
     let position = |id: &str| index.position_of(id).unwrap();
     assert!(position("ushakov-dmitriev-call") < position("bloomberg-publishes-recordings"));
     assert_eq!(
-        index.group[position("witkoff-ushakov-call")],
+        &*index.group[position("witkoff-ushakov-call")],
         "October 2025"
     );
     assert_eq!(
-        index.group[position("peskov-leak-undermines-peace")],
+        &*index.group[position("peskov-leak-undermines-peace")],
         "October 2025 or later"
     );
 }

@@ -7,6 +7,7 @@
 
 use super::bits::Bits;
 use super::fold::fold;
+use super::lists::Lists;
 use super::search::{SearchBuilder, SearchIndex};
 use super::state::{Facet, Filter, Known, ViewState};
 use super::IdSet;
@@ -14,6 +15,7 @@ use crate::model::{
     Actor, Briefing, ClaimStatus, Day, Modality, Ref, Source, StanceKind, Track, Vocab,
 };
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// One checkbox of a filter: its URL key, its label and the events it matches.
 #[derive(Debug, Clone)]
@@ -31,8 +33,8 @@ pub const SECRET_KEY: &str = "secret";
 pub struct Index {
     /// Event index (into `Briefing::events`) at each chronological position.
     pub order: Vec<usize>,
-    /// Group heading per position ("October 2025").
-    pub group: Vec<String>,
+    /// Group heading per position ("October 2025"), one copy per heading.
+    pub group: Vec<Arc<str>>,
     pub actors: Vec<FacetOption>,
     pub channels: Vec<FacetOption>,
     pub statuses: Vec<FacetOption>,
@@ -44,13 +46,15 @@ pub struct Index {
     /// Position of each event id.
     position: HashMap<String, usize>,
     /// Claims (indices into `Briefing::claims`) about the event at each position.
-    pub claims: Vec<Vec<usize>>,
+    pub claims: Lists<usize>,
     /// Stances (claim index, stance index) made in the event at each position.
-    pub stances: Vec<Vec<(usize, usize)>>,
+    pub stances: Lists<(usize, usize)>,
     /// The statuses of the claims at each position, one bit per `ClaimStatus`.
     status_bits: Vec<u32>,
-    /// Positions each stance (by claim, then stance) was made in.
-    made_in: Vec<Vec<Vec<usize>>>,
+    /// Where each claim's stances begin in `made_in`.
+    first_stance: Vec<u32>,
+    /// Positions each stance (numbered across claims) was made in.
+    made_in: Lists<usize>,
     actor_at: HashMap<String, usize>,
     /// Folded name and aliases of each actor.
     actor_names: Vec<Vec<String>>,
@@ -120,31 +124,33 @@ impl Index {
         // Actors per position, sorted and deduplicated once at the end (an
         // event with thousands of participants stays linear); statuses and
         // stance kinds as one bit per vocabulary entry.
-        let mut involved: Vec<Vec<usize>> = vec![Vec::new(); n];
+        // (position, item) pairs, gathered into one list per position below.
+        let mut involved: Vec<(u32, usize)> = Vec::new();
         let mut status_bits: Vec<u32> = vec![0; n];
-        let mut claims: Vec<Vec<usize>> = vec![Vec::new(); n];
-        let mut stances: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        let mut claims: Vec<(u32, usize)> = Vec::new();
+        let mut stances: Vec<(u32, (usize, usize))> = Vec::new();
         let mut kinds: Vec<u32> = vec![0; n];
         for (p, &e) in order.iter().enumerate() {
             // Sorted and deduplicated below.
             for participant in &b.events[e].participants {
                 if let Some(&a) = actor_pos.get(participant.actor.as_ref()) {
-                    involved[p].push(a);
+                    involved.push((p as u32, a));
                 }
             }
         }
-        let mut made: Vec<Vec<Vec<usize>>> = Vec::with_capacity(b.claims.len());
+        let all_stances = b.claims.iter().map(|c| c.stances.len()).sum();
+        let mut first_stance = Vec::with_capacity(b.claims.len());
+        let mut made = Lists::with_capacity(all_stances, all_stances);
         for (c, claim) in b.claims.iter().enumerate() {
-            let mut per_stance = Vec::with_capacity(claim.stances.len());
+            first_stance.push(made.len() as u32);
             for (s, stance) in claim.stances.iter().enumerate() {
                 let at = made_in(claim, stance, &event_pos);
                 for &p in &at {
-                    stances[p].push((c, s));
+                    stances.push((p as u32, (c, s)));
                     kinds[p] |= 1 << stance.kind as u32;
                 }
-                per_stance.push(at);
+                made.push(at);
             }
-            made.push(per_stance);
             // A claim belongs to the events it is about and to those its
             // stances were made in (a statement, a post).
             let mut linked: Vec<&Ref> = claim.events.iter().collect();
@@ -157,44 +163,58 @@ impl Index {
                 let Some(&p) = event_pos.get(event_id.as_ref()) else {
                     continue;
                 };
-                claims[p].push(c);
+                claims.push((p as u32, c));
                 status_bits[p] |= 1 << claim.status as u32;
                 for stance in &claim.stances {
                     if let Some(&a) = actor_pos.get(stance.actor.as_ref()) {
-                        involved[p].push(a);
+                        involved.push((p as u32, a));
                     }
                 }
             }
         }
-        for actors in &mut involved {
-            actors.sort_unstable();
-            actors.dedup();
-        }
+        // Each list made, its pairs go (8 MB at 100,000 events, held
+        // through the search index's build otherwise).
+        let mut involved = Lists::from_pairs(n, &std::mem::take(&mut involved));
+        involved.sort_and_dedup();
+        let claims = Lists::from_pairs(n, &std::mem::take(&mut claims));
+        let stances = Lists::from_pairs(n, &std::mem::take(&mut stances));
         // What a position's text holds: its title and summary, the names of
         // everyone involved, and the text and quotes of its claims. Each
         // name and claim is tokenized once, however many events hold it.
-        let mut words = SearchBuilder::default();
+        let mut words = SearchBuilder::for_positions(n);
         let actor_tokens: Vec<Box<[u32]>> = actor_text
             .iter()
             .map(|t| words.tokens([t.as_str()]))
             .collect();
-        let claim_tokens: Vec<Box<[u32]>> = b
-            .claims
-            .iter()
-            .map(|claim| {
-                words.tokens(
-                    std::iter::once(claim.text.as_str())
-                        .chain(claim.stances.iter().map(|s| s.quote.as_str())),
-                )
-            })
-            .collect();
+        // A claim's tokens are made when its first event comes and dropped
+        // after its last: all of them at once were 14 MB at 100,000 events.
+        let mut last_use = vec![0u32; b.claims.len()];
+        for (p, list) in claims.iter().enumerate() {
+            for &c in list {
+                last_use[c] = p as u32;
+            }
+        }
+        let mut claim_tokens: Vec<Option<Box<[u32]>>> = vec![None; b.claims.len()];
         for (p, &e) in order.iter().enumerate() {
+            for &c in &claims[p] {
+                if claim_tokens[c].is_none() {
+                    let claim = &b.claims[c];
+                    let pieces = std::iter::once(claim.text.as_str())
+                        .chain(claim.stances.iter().map(|s| s.quote.as_str()));
+                    claim_tokens[c] = Some(words.tokens(pieces));
+                }
+            }
             let event = &b.events[e];
             let actors = involved[p].iter().map(|&a| &actor_tokens[a][..]);
-            let said = claims[p].iter().map(|&c| &claim_tokens[c][..]);
+            let said = claims[p].iter().filter_map(|&c| claim_tokens[c].as_deref());
             words.position(&[&event.title, &event.summary], actors.chain(said));
+            for &c in &claims[p] {
+                if last_use[c] == p as u32 {
+                    claim_tokens[c] = None;
+                }
+            }
         }
-        drop((actor_tokens, claim_tokens));
+        drop((actor_tokens, claim_tokens, last_use));
         let search = words.finish();
         // Each actor's events, from the lists: linear in who is involved where.
         let mut actor_events: Vec<Bits> = vec![Bits::empty(n); b.actors.len()];
@@ -279,9 +299,17 @@ impl Index {
                     .map_or((i32::MIN, i32::MAX), |bounds| bounds.ordinals())
             })
             .collect();
+        // In date order a heading repeats in runs: one copy per run.
+        let mut last: Option<Arc<str>> = None;
         let group = order
             .iter()
-            .map(|&e| b.events[e].date.group_label())
+            .map(|&e| {
+                let label = b.events[e].date.group_label();
+                match &last {
+                    Some(heading) if **heading == *label => heading.clone(),
+                    _ => last.insert(label.into()).clone(),
+                }
+            })
             .collect();
         let position = event_pos
             .into_iter()
@@ -320,6 +348,7 @@ impl Index {
             claims,
             stances,
             status_bits,
+            first_stance,
             made_in: made,
             actor_at,
             actor_names,
@@ -340,7 +369,7 @@ impl Index {
 
     /// Positions of the events `claim`'s stance `stance` was made in.
     pub fn stance_positions(&self, claim: usize, stance: usize) -> &[usize] {
-        &self.made_in[claim][stance]
+        &self.made_in[self.first_stance[claim] as usize + stance]
     }
 
     pub fn actor<'b>(&self, b: &'b Briefing, id: &str) -> Option<&'b Actor> {

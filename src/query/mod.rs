@@ -7,6 +7,7 @@ pub mod fold;
 pub mod history;
 pub mod ids;
 pub mod index;
+pub mod lists;
 pub mod rows;
 pub mod search;
 pub mod state;

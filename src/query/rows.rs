@@ -6,11 +6,11 @@
 /// `group` is the label per position, as in `Index::group`.
 pub fn under_headings<'a>(
     matches: &'a [usize],
-    group: &'a [String],
+    group: &'a [impl AsRef<str>],
 ) -> impl Iterator<Item = (usize, bool)> + 'a {
     let mut last: Option<&str> = None;
     matches.iter().map(move |&p| {
-        let label = group[p].as_str();
+        let label = group[p].as_ref();
         let heading = last != Some(label);
         last = Some(label);
         (p, heading)

@@ -41,7 +41,7 @@ impl Row {
     fn view(self) -> AnyView {
         match self {
             Row::Heading(p) => {
-                view! { <h2 class="month">{ctx().index.group[p].clone()}</h2> }.into_any()
+                view! { <h2 class="month">{ctx().index.group[p].to_string()}</h2> }.into_any()
             }
             Row::Event(p) => view! { <EventCard position=p/> }.into_any(),
         }
