@@ -283,8 +283,10 @@ test('opening the pictures of 2,000 events does not grow the page\'s memory: the
   await network(page).waitFor({ timeout: 60_000 });
   const [after, pictures] = await sizes();
   // Written whole, the 2.9 MB of JSON (and its copies while it grew) would
-  // have stayed in the page's memory, which never shrinks.
-  assert.equal(after, before, `the page's memory went from ${before} to ${after} bytes`);
+  // have stayed in the page's memory, which never shrinks. The view's own
+  // pictures (their SVG text) may take a few 64 KB pages now that the index
+  // leaves little free room in that memory; a copy of the dataset may not.
+  assert.ok(after - before < 1_000_000, `the page's memory went from ${before} to ${after} bytes`);
   assert.ok(pictures > 2_850_000, 'the module holds the dataset');
   dropReadDatasetAborts(page);
   await assertClean(page);
