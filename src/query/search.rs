@@ -76,7 +76,6 @@ impl SearchBuilder {
         });
     }
 
-    /// The distinct token ids of the pieces, sorted: one piece's worth to keep.
     /// A builder for `positions` positions (more may be given; fewer only
     /// leave some bitsets longer than needed, trimmed by `finish`).
     pub fn for_positions(positions: usize) -> SearchBuilder {
@@ -86,6 +85,7 @@ impl SearchBuilder {
         }
     }
 
+    /// The distinct token ids of the pieces, sorted: one piece's worth to keep.
     pub fn tokens<'t>(&mut self, pieces: impl IntoIterator<Item = &'t str>) -> Box<[u32]> {
         let mut ids = Vec::new();
         for piece in pieces {
@@ -132,21 +132,17 @@ impl SearchBuilder {
         } = self;
         // Tokens are distinct: sorted_distinct keeps them all, in order.
         let vocabulary: Vec<(Box<str>, u32)> = super::sorted_distinct(ids.into_iter().collect());
-        let sparse = |list: &List| match list {
-            List::Sparse(list) if !is_dense(list.len(), len) => list.len(),
-            _ => 0,
-        };
         let mut starts = Vec::with_capacity(vocabulary.len() + 1);
-        let mut postings = Vec::with_capacity(lists.iter().map(sparse).sum());
+        let kept = |list: &List| list.kept_as_list(len).map_or(0, <[u32]>::len);
+        let mut postings = Vec::with_capacity(lists.iter().map(kept).sum());
         let mut tokens = Vec::with_capacity(vocabulary.len());
         let (mut dense, mut dense_bits) = (Vec::new(), Vec::new());
         for (t, (token, id)) in vocabulary.into_iter().enumerate() {
             starts.push(postings.len() as u32);
-            match std::mem::replace(&mut lists[id as usize], List::Sparse(Vec::new())) {
-                List::Sparse(list) if !is_dense(list.len(), len) => {
-                    postings.extend_from_slice(&list)
-                }
-                list => {
+            let list = std::mem::replace(&mut lists[id as usize], List::Sparse(Vec::new()));
+            match list.kept_as_list(len) {
+                Some(kept) => postings.extend_from_slice(kept),
+                None => {
                     dense.push(t as u32);
                     dense_bits.push(list.into_bits(len));
                 }
@@ -211,6 +207,14 @@ impl List {
                     *self = List::Dense(bits);
                 }
             }
+        }
+    }
+
+    /// The positions, when an index of `len` positions keeps them as a list.
+    fn kept_as_list(&self, len: usize) -> Option<&[u32]> {
+        match self {
+            List::Sparse(list) if !is_dense(list.len(), len) => Some(list),
+            _ => None,
         }
     }
 
