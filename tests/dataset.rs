@@ -97,7 +97,7 @@ fn assert_not_exact(date: &DateSpec, what: &str) {
 #[test]
 fn no_date_is_more_exact_than_its_sources() {
     let (b, _) = bundled();
-    let source = |id: &str| b.sources.iter().find(|s| s.id == id).unwrap();
+    let source = |id: &str| b.sources.iter().find(|s| &*s.id == id).unwrap();
     for event in &b.events {
         if event.sources.iter().all(|id| undated(source(id))) {
             assert_not_exact(&event.date, &event.id);
@@ -124,7 +124,7 @@ fn no_date_is_more_exact_than_its_sources() {
 #[test]
 fn the_undated_2025_statements_read_as_the_source_allows() {
     let (b, _) = bundled();
-    let event = |id: &str| b.events.iter().find(|e| e.id == id).unwrap();
+    let event = |id: &str| b.events.iter().find(|e| &*e.id == id).unwrap();
     for (id, shown) in [
         ("witkoff-ushakov-call", "October 2025"),
         ("ushakov-dmitriev-call", "late October 2025"),
@@ -156,20 +156,16 @@ fn every_actor_and_source_is_used_and_ushakov_is_found_by_any_spelling() {
         used_sources.extend(c.stances.iter().map(|s| s.source.as_ref()));
     }
     for a in &b.actors {
-        assert!(
-            used_actors.contains(a.id.as_str()),
-            "actor {} is never used",
-            a.id
-        );
+        assert!(used_actors.contains(&*a.id), "actor {} is never used", a.id);
     }
     for s in &b.sources {
         assert!(
-            used_sources.contains(s.id.as_str()),
+            used_sources.contains(&*s.id),
             "source {} is never used",
             s.id
         );
     }
-    let ushakov = b.actors.iter().find(|a| a.id == "yuriy-ushakov").unwrap();
+    let ushakov = b.actors.iter().find(|a| &*a.id == "yuriy-ushakov").unwrap();
     for spelling in ["Ushakov", "Ušakov", "Ушаков"] {
         assert!(
             ushakov.aliases.iter().any(|a| a == spelling),
@@ -181,7 +177,11 @@ fn every_actor_and_source_is_used_and_ushakov_is_found_by_any_spelling() {
 #[test]
 fn source_chains_read_as_reported() {
     let (b, _) = bundled();
-    let tass = b.sources.iter().find(|s| s.id == "tasr-dpa-tass").unwrap();
+    let tass = b
+        .sources
+        .iter()
+        .find(|s| &*s.id == "tasr-dpa-tass")
+        .unwrap();
     assert_eq!(tass.chain_text(), "TASR, citing DPA, citing TASS");
     assert_eq!(tass.origin(), "TASS");
 }
@@ -196,7 +196,7 @@ fn has(date: &DateSpec, kind: InferenceKind) -> bool {
 fn dates(b: &Briefing) -> Vec<(String, &DateSpec, &str)> {
     let mut all: Vec<(String, &DateSpec, &str)> = Vec::new();
     for e in &b.events {
-        all.push((e.id.clone(), &e.date, ""));
+        all.push((e.id.to_string(), &e.date, ""));
     }
     for c in &b.claims {
         for (i, s) in c.stances.iter().enumerate() {
@@ -262,7 +262,7 @@ fn every_derived_day_and_borrowed_weekday_is_marked() {
 #[test]
 fn inferred_source_chains_are_marked() {
     let (b, _) = bundled();
-    let source = |id: &str| b.sources.iter().find(|s| s.id == id).unwrap();
+    let source = |id: &str| b.sources.iter().find(|s| &*s.id == id).unwrap();
     // A quote that names its origin, or points back to it ("the report said"),
     // states its chain; any other chain of more than one outlet is inferred and
     // says so, naming the origin it infers.
@@ -323,7 +323,7 @@ fn the_undated_channels_are_found_by_the_messaging_app_modality() {
     let line = b
         .events
         .iter()
-        .find(|e| e.id == "secure-telephone-line")
+        .find(|e| &*e.id == "secure-telephone-line")
         .unwrap();
     assert!(line.date.is_undated());
     assert!(line.summary.contains("leaks almost never occur"));
@@ -387,7 +387,7 @@ fn every_stance_made_in_an_event_names_it() {
                 b.claims
                     .iter()
                     .flat_map(|c| &c.stances)
-                    .any(|s| s.event.as_deref() == Some(e.id.as_str())),
+                    .any(|s| s.event.as_deref() == Some(&*e.id)),
                 "statement {} has no stance made in it",
                 e.id
             );
@@ -398,23 +398,30 @@ fn every_stance_made_in_an_event_names_it() {
 #[test]
 fn no_title_states_as_fact_what_its_claims_mark_doubtful() {
     let (b, _) = bundled();
-    let title = |id: &str| b.events.iter().find(|e| e.id == id).unwrap().title.clone();
+    let title = |id: &str| {
+        b.events
+            .iter()
+            .find(|e| &*e.id == id)
+            .unwrap()
+            .title
+            .clone()
+    };
     assert!(title("ushakov-dmitriev-call").contains("according to Bloomberg"));
     assert!(title("talks-former-us-officials-moscow").contains("reportedly"));
     assert!(!title("bloomberg-publishes-recordings").contains("publishes recordings"));
-    let bloomberg = b.actors.iter().find(|a| a.id == "bloomberg").unwrap();
+    let bloomberg = b.actors.iter().find(|a| &*a.id == "bloomberg").unwrap();
     assert!(!bloomberg.role.contains("published the recordings"));
     assert!(!b.meta.summary.contains("played the leak down"));
     assert!(!b.meta.summary.contains("written statement"));
     for id in ["moscow-times", "bloomberg", "axios"] {
-        let actor = b.actors.iter().find(|a| a.id == id).unwrap();
+        let actor = b.actors.iter().find(|a| &*a.id == id).unwrap();
         assert_ne!(
             actor.kind.key(),
             "independent_media",
             "{id}: the sources do not say so"
         );
     }
-    assert!(b.actors.iter().any(|a| a.id == "ukraine"));
+    assert!(b.actors.iter().any(|a| &*a.id == "ukraine"));
 }
 
 #[test]

@@ -147,10 +147,10 @@ fn the_whole_vocabulary_is_used() {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
     };
     for ids in [
-        b.actors.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
-        b.sources.iter().map(|s| s.id.as_str()).collect(),
-        b.events.iter().map(|e| e.id.as_str()).collect(),
-        b.claims.iter().map(|c| c.id.as_str()).collect(),
+        b.actors.iter().map(|a| &*a.id).collect::<Vec<_>>(),
+        b.sources.iter().map(|s| &*s.id).collect(),
+        b.events.iter().map(|e| &*e.id).collect(),
+        b.claims.iter().map(|c| &*c.id).collect(),
     ] {
         assert!(
             ids.iter().all(|id| is_id(id)),

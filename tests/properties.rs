@@ -61,7 +61,12 @@ fn option_keys(facet: Facet) -> Vec<String> {
 }
 
 fn event_ids() -> Vec<String> {
-    bundled().0.events.iter().map(|e| e.id.clone()).collect()
+    bundled()
+        .0
+        .events
+        .iter()
+        .map(|e| e.id.to_string())
+        .collect()
 }
 
 // ---------------------------------------------------------------------------

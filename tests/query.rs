@@ -15,7 +15,7 @@ fn ids(b: &Briefing, index: &Index, state: &ViewState) -> Vec<String> {
         .query(state)
         .matches
         .iter()
-        .map(|&p| b.events[index.order[p]].id.clone())
+        .map(|&p| b.events[index.order[p]].id.to_string())
         .collect()
 }
 
@@ -69,7 +69,7 @@ fn naive(b: &Briefing, state: &ViewState) -> BTreeSet<String> {
                     .flat_map(|c| c.stances.iter().map(|s| s.actor.as_ref())),
             );
             let mut text = format!("{} {}", e.title, e.summary);
-            for a in b.actors.iter().filter(|a| actors.contains(a.id.as_str())) {
+            for a in b.actors.iter().filter(|a| actors.contains(&*a.id)) {
                 text += &format!(" {} {}", a.name, a.aliases.join(" "));
             }
             for c in &claims {
@@ -125,7 +125,7 @@ fn naive(b: &Briefing, state: &ViewState) -> BTreeSet<String> {
                 && state.from.is_none_or(|f| end >= f.ordinal())
                 && state.to.is_none_or(|t| start <= t.ordinal())
         })
-        .map(|e| e.id.clone())
+        .map(|e| e.id.to_string())
         .collect()
 }
 
@@ -333,7 +333,7 @@ fn results_are_in_date_order() {
     assert!(keys.windows(2).all(|w| w[0] <= w[1]));
     let first = &b.events[index.order[0]];
     assert_eq!(
-        first.id, "talks-former-us-officials-moscow",
+        &*first.id, "talks-former-us-officials-moscow",
         "'26 July 2023 or earlier' sorts first"
     );
     let position = |id: &str| index.position_of(id).unwrap();

@@ -162,7 +162,7 @@ fn gen_actors(rng: &mut Rng, count: usize) -> Vec<Actor> {
             } else {
                 body(rng, kind)
             };
-            actor.id = ids.unique(slug(&actor.id));
+            actor.id = ids.unique(slug(&actor.id)).into();
             let given = actor.name.clone();
             for n in 0.. {
                 if seen.insert(skeleton(&actor.name)) {
@@ -209,7 +209,7 @@ fn person(rng: &mut Rng, kind: ActorKind) -> Actor {
             }
         }
         Actor {
-            id: name.clone(),
+            id: name.as_str().into(),
             name,
             aliases,
             role,
@@ -228,7 +228,7 @@ fn person(rng: &mut Rng, kind: ActorKind) -> Actor {
             aliases.push(ascii.clone());
         }
         Actor {
-            id: ascii,
+            id: ascii.into(),
             name,
             aliases,
             role,
@@ -245,7 +245,7 @@ fn body(rng: &mut Rng, kind: ActorKind) -> Actor {
         let country = rng.pick(GOVERNMENTS);
         let name = rng.pick(BODY_FORMS).replace("{}", country);
         return Actor {
-            id: name.clone(),
+            id: name.as_str().into(),
             name,
             aliases: vec![],
             role: "Government or state body".into(),
@@ -263,7 +263,7 @@ fn body(rng: &mut Rng, kind: ActorKind) -> Actor {
         aliases.push(cyrillic(&short));
     }
     Actor {
-        id: short,
+        id: short.into(),
         name,
         aliases,
         role: match kind {
@@ -318,7 +318,7 @@ fn gen_sources(rng: &mut Rng, count: usize, media: &[&str]) -> Vec<Source> {
                 )
             });
             Source {
-                id: format!("src-{i}-{}", slug(&name)),
+                id: format!("src-{i}-{}", slug(&name)).into(),
                 outlet: name,
                 chain,
                 title: rng
@@ -503,7 +503,7 @@ fn gen_events(rng: &mut Rng, count: usize, actors: &[Actor], sources: &[Source])
                 .iter()
                 .zip(&roles)
                 .map(|(&a, &role)| Participant {
-                    actor: actors[a].id.as_str().into(),
+                    actor: actors[a].id.clone(),
                     role,
                     note: rng.chance(0.05).then(|| "Reportedly involved.".into()),
                 })
@@ -521,7 +521,8 @@ fn gen_events(rng: &mut Rng, count: usize, actors: &[Actor], sources: &[Source])
                     "ev-{i}-{}-{}",
                     slug(modality.key()),
                     slug(&actors[who[0]].id)
-                ),
+                )
+                .into(),
                 summary: format!(
                     "{title}. {} {}",
                     fill(rng.word(SENTENCES), topic),
@@ -552,7 +553,7 @@ fn gen_events(rng: &mut Rng, count: usize, actors: &[Actor], sources: &[Source])
                     .then(|| "Date: the report gives no more than this.".into()),
                 sources: event_sources
                     .iter()
-                    .map(|&s| sources[s].id.as_str().into())
+                    .map(|&s| sources[s].id.clone())
                     .collect(),
             }
         })
@@ -594,7 +595,7 @@ fn gen_claims(
                     let actor = if rng.chance(0.7) {
                         rng.pick(&event.participants).actor.clone()
                     } else {
-                        actors[rng.skewed(actors.len())].id.as_str().into()
+                        actors[rng.skewed(actors.len())].id.clone()
                     };
                     let quote = if kind == StanceKind::DeclinesToComment {
                         rng.pick(NO_COMMENT).to_string()
@@ -648,10 +649,7 @@ fn gen_claims(
                     event.title
                 ),
                 status: ClaimStatus::ALL[rng.weighted(&[15, 15, 25, 12, 13, 15, 5])],
-                events: linked
-                    .iter()
-                    .map(|&e| events[e].id.as_str().into())
-                    .collect(),
+                events: linked.iter().map(|&e| events[e].id.clone()).collect(),
                 stances,
                 note: rng
                     .chance(0.25)

@@ -268,7 +268,7 @@ mod tests {
             let index = Index::new(&b);
             assert_eq!(s.index.order, index.order);
             let ids = |x: &crate::model::Briefing, order: &[usize]| -> Vec<String> {
-                order.iter().map(|&e| x.events[e].id.clone()).collect()
+                order.iter().map(|&e| x.events[e].id.to_string()).collect()
             };
             assert_eq!(ids(&s.briefing, &s.index.order), ids(&b, &index.order));
             let l = super::timeline::layout(&b, &index.order, 640.0);

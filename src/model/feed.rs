@@ -423,6 +423,33 @@ mod tests {
         assert_eq!(fed(marked.as_bytes(), 2).as_ref(), Some(&whole));
     }
 
+    /// Memory at scale rests on this: an id referred to from another
+    /// collection (a claim naming its event) is the event's own copy.
+    #[test]
+    fn an_id_is_held_once_across_collections() {
+        let shares = |b: &Briefing| {
+            let claim = b.claims.iter().find(|c| !c.events.is_empty()).unwrap();
+            let named = &claim.events[0];
+            let event = b.events.iter().find(|e| e.id == *named).unwrap();
+            std::sync::Arc::ptr_eq(&event.id, named)
+        };
+        assert!(shares(&load(BUNDLED).unwrap()), "load");
+        assert!(shares(&fed(BUNDLED.as_bytes(), 4096).unwrap()), "feed");
+        let (_, generated) = crate::gen::json(300, 11, false).expect("a generated dataset");
+        let b = fed(generated.as_bytes(), 4096).unwrap();
+        let at: std::collections::HashMap<&str, &crate::model::Ref> =
+            b.events.iter().map(|e| (&*e.id, &e.id)).collect();
+        for claim in &b.claims {
+            for id in &claim.events {
+                assert!(std::sync::Arc::ptr_eq(at[&**id], id), "{id}");
+            }
+        }
+        let source = |id: &crate::model::Ref| b.sources.iter().find(|s| s.id == *id).unwrap();
+        for id in b.events.iter().flat_map(|e| &e.sources) {
+            assert!(std::sync::Arc::ptr_eq(&source(id).id, id), "{id}");
+        }
+    }
+
     #[test]
     fn anything_load_refuses_the_feed_gives_up_on() {
         let text = BUNDLED;

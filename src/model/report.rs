@@ -71,7 +71,7 @@ pub fn report(b: &Briefing) -> String {
     let name = |id: &str| {
         b.actors
             .iter()
-            .find(|a| a.id == id)
+            .find(|a| *a.id == *id)
             .map_or_else(|| id.to_string(), |a| a.name.clone())
     };
     let mut out = String::new();

@@ -119,12 +119,12 @@ impl<'a> Lookup<'a> {
 
     pub fn new(actors: &'a [Actor], sources: &'a [Source], events: &'a [Event]) -> Lookup<'a> {
         Lookup {
-            actors: actors.iter().map(|a| (a.id.as_str(), a)).collect(),
-            sources: sources.iter().map(|s| (s.id.as_str(), s)).collect(),
+            actors: actors.iter().map(|a| (&*a.id, a)).collect(),
+            sources: sources.iter().map(|s| (&*s.id, s)).collect(),
             events: events
                 .iter()
                 .enumerate()
-                .map(|(i, e)| (e.id.as_str(), i))
+                .map(|(i, e)| (&*e.id, i))
                 .collect(),
             all_events: events,
         }

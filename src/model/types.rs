@@ -48,7 +48,8 @@ pub struct Meta {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
-    pub id: String,
+    /// Shared with every reference to the actor (see [`Ref`]).
+    pub id: Ref,
     pub name: String,
     /// Other names and transliterations ("Ušakov", "Ушаков").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -78,7 +79,8 @@ pub struct Inference {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub id: String,
+    /// Shared with every reference to the source (see [`Ref`]).
+    pub id: Ref,
     /// The outlet whose text we hold.
     pub outlet: String,
     /// Outlets it came through, nearest first; the last is its origin.
@@ -140,7 +142,8 @@ pub struct Participant {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    pub id: String,
+    /// Shared with every reference to the event (see [`Ref`]).
+    pub id: Ref,
     pub title: String,
     pub date: DateSpec,
     pub status: EventStatus,

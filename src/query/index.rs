@@ -43,8 +43,8 @@ pub struct Index {
     search: SearchIndex,
     /// First and last possible day (ordinals) per position.
     span: Vec<(i32, i32)>,
-    /// Position of each event id.
-    position: HashMap<String, usize>,
+    /// Position of each event id, the id shared with the event's own.
+    position: HashMap<Ref, usize>,
     /// Claims (indices into `Briefing::claims`) about the event at each position.
     pub claims: Lists<usize>,
     /// Stances (claim index, stance index) made in the event at each position.
@@ -55,10 +55,10 @@ pub struct Index {
     first_stance: Vec<u32>,
     /// Positions each stance (numbered across claims) was made in.
     made_in: Lists<usize>,
-    actor_at: HashMap<String, usize>,
+    actor_at: HashMap<Ref, usize>,
     /// Folded name and aliases of each actor.
     actor_names: Vec<Vec<String>>,
-    source_at: HashMap<String, usize>,
+    source_at: HashMap<Ref, usize>,
 }
 
 /// What a query gives: matching positions and a count for every option.
@@ -100,12 +100,12 @@ impl Index {
             .actors
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
+            .map(|(i, a)| (&*a.id, i))
             .collect();
-        let event_pos: HashMap<&str, usize> = order
+        let event_pos: HashMap<Ref, usize> = order
             .iter()
             .enumerate()
-            .map(|(p, &e)| (b.events[e].id.as_str(), p))
+            .map(|(p, &e)| (b.events[e].id.clone(), p))
             .collect();
         let actor_text: Vec<String> = b
             .actors
@@ -251,7 +251,7 @@ impl Index {
         let actors: Vec<FacetOption> = ranked
             .into_iter()
             .map(|a| FacetOption {
-                key: b.actors[a].id.clone(),
+                key: b.actors[a].id.to_string(),
                 label: b.actors[a].name.clone(),
                 group: "",
                 events: std::mem::replace(&mut actor_events[a], Bits::empty(0)),
@@ -311,13 +311,11 @@ impl Index {
                 }
             })
             .collect();
-        let position = event_pos
-            .into_iter()
-            .map(|(id, p)| (id.to_string(), p))
-            .collect();
-        let actor_at = actor_pos
-            .into_iter()
-            .map(|(id, i)| (id.to_string(), i))
+        let actor_at = b
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
             .collect();
         let source_at = b
             .sources
@@ -344,7 +342,7 @@ impl Index {
             stance_kinds,
             search,
             span,
-            position,
+            position: event_pos,
             claims,
             stances,
             status_bits,
@@ -542,7 +540,7 @@ impl Known for Index {
 fn made_in(
     claim: &crate::model::Claim,
     stance: &crate::model::Stance,
-    at: &HashMap<&str, usize>,
+    at: &HashMap<Ref, usize>,
 ) -> Vec<usize> {
     if let Some(&p) = stance.event.as_deref().and_then(|id| at.get(id)) {
         return vec![p];

@@ -492,13 +492,13 @@ pub fn subset(b: &Briefing, index: &Index, matches: &[usize]) -> Briefing {
         actors: b
             .actors
             .iter()
-            .filter(|a| actors_used.contains(a.id.as_str()))
+            .filter(|a| actors_used.contains(&*a.id))
             .cloned()
             .collect(),
         sources: b
             .sources
             .iter()
-            .filter(|s| sources_used.contains(s.id.as_str()))
+            .filter(|s| sources_used.contains(&*s.id))
             .cloned()
             .collect(),
         events,

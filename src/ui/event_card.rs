@@ -11,7 +11,7 @@ pub fn EventCard(position: usize) -> impl IntoView {
     let (open, printing) = (cx.open, cx.printing);
     let b = cx.briefing.clone();
     let event = &b.events[cx.index.order[position]];
-    let id = event.id.clone();
+    let id = event.id.to_string();
     // Re-runs on any open/close, but notifies this card only when its own
     // state flips (a Selector needs one selected key; this is a set).
     let is_open = {

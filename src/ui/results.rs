@@ -93,7 +93,7 @@ fn EventsView(rows: Memo<Vec<Row>>) -> impl IntoView {
             let ids: Vec<String> = outcome.with_untracked(|o| {
                 o.matches
                     .iter()
-                    .map(|&p| cx.briefing.events[cx.index.order[p]].id.clone())
+                    .map(|&p| cx.briefing.events[cx.index.order[p]].id.to_string())
                     .collect()
             });
             open.update(|set| set.extend(ids));

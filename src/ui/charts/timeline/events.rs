@@ -20,7 +20,7 @@ pub struct Handlers {
     pub focused: RwSignal<Option<usize>>,
     pub state: RwSignal<ViewState>,
     /// Event id at each chronological position.
-    pub ids: StoredValue<Vec<String>>,
+    pub ids: StoredValue<Vec<crate::model::Ref>>,
     pub cx: StoredValue<Ctx>,
 }
 
