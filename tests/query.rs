@@ -275,7 +275,10 @@ fn the_long_actor_list_keeps_the_ticked_and_finds_the_others_by_folded_name() {
     // Nothing typed: the most involved, in the options' order.
     let first: Vec<usize> = (0..SHOWN_ACTORS).collect();
     assert_eq!(finder.shown(&index, &none, ""), first);
-    // Ticked actors come first and stay whatever is typed.
+    // A ticked actor already listed stays where it is: the list is unchanged.
+    let listed: IdSet = [index.actors[5].key.clone()].into_iter().collect();
+    assert_eq!(finder.shown(&index, &listed, ""), first);
+    // Ticked actors beyond the list come first and stay whatever is typed.
     let (last, middle) = (index.actors.len() - 1, SHOWN_ACTORS + 3);
     let ticked: IdSet = [last, middle]
         .iter()
@@ -288,6 +291,16 @@ fn the_long_actor_list_keeps_the_ticked_and_finds_the_others_by_folded_name() {
         finder.shown(&index, &ticked, "no such name"),
         [middle, last]
     );
+    // Found by what is typed, a ticked actor is listed once, in its place.
+    let name = index.actors[middle].label.clone();
+    let alone = finder.shown(&index, &none, &name);
+    assert!(
+        alone.contains(&middle) && !alone.contains(&last),
+        "{alone:?}"
+    );
+    let mut expected = vec![last];
+    expected.extend(&alone);
+    assert_eq!(finder.shown(&index, &ticked, &name), expected);
     // What is typed matches folded names: case and diacritics aside.
     let found = finder.shown(&index, &none, "USAKOV");
     assert_eq!(found.len(), 1);

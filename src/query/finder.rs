@@ -29,17 +29,29 @@ impl ActorFinder {
         }
     }
 
-    /// The actor options to list (indices into `Index::actors`): the ticked
-    /// ones (`selected` keys), which stay whatever is typed, then up to
-    /// [`SHOWN_ACTORS`] of the others whose folded name contains `find`
-    /// folded, in the options' order (the most involved first).
+    /// The actor options to list (indices into `Index::actors`): the first
+    /// [`SHOWN_ACTORS`] whose folded name contains `find` folded, in the
+    /// options' order (the most involved first), after the ticked ones
+    /// (`selected` keys) that are not among them, which stay whatever is
+    /// typed. Ticking a listed actor leaves the list as it is: its box does
+    /// not jump from under the pointer, keeps the keyboard focus, and the
+    /// rows need not be rebuilt.
     pub fn shown(&self, index: &Index, selected: &IdSet, find: &str) -> Vec<usize> {
         let needle = fold(find);
-        let ticked = |i: usize| selected.contains(&index.actors[i].key);
-        let mut out: Vec<usize> = (0..self.names.len()).filter(|&i| ticked(i)).collect();
-        let matching =
-            (0..self.names.len()).filter(|&i| !ticked(i) && self.names[i].contains(&needle));
-        out.extend(matching.take(SHOWN_ACTORS));
+        let n = self.names.len();
+        // Listed: the matches before `end`, just past the last one shown.
+        let mut found = 0;
+        let end = (0..n)
+            .find(|&i| {
+                found += self.names[i].contains(&needle) as usize;
+                found > SHOWN_ACTORS
+            })
+            .unwrap_or(n);
+        let listed = |i: &usize| *i < end && self.names[*i].contains(&needle);
+        let mut out: Vec<usize> = (0..n)
+            .filter(|i| !listed(i) && selected.contains(&index.actors[*i].key))
+            .collect();
+        out.extend((0..end).filter(listed));
         out
     }
 }

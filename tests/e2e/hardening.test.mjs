@@ -170,8 +170,13 @@ test('with 10,000 actors the Actor filter lists a few, finds any, and stays usab
   // The ticked actor stays listed when the search changes.
   await group.getByLabel('Find an actor').fill('Actor 12');
   assert.equal(await group.getByRole('checkbox', { name: /^Actor 9999\b/ }).isChecked(), true);
+  const listed = () => group.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => b.id));
+  const before = await listed();
   await group.getByRole('checkbox', { name: /^Actor 12\b/ }).check();
   await waitForCounts(page, { shown: 2, total: 5000 });
+  // A listed box ticked stays in its place and keeps the keyboard focus.
+  assert.deepEqual(await listed(), before);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-actor-a12');
   await group.getByRole('checkbox', { name: /^Actor 12\b/ }).uncheck();
   await waitForCounts(page, { shown: 1, total: 5000 });
   await group.getByLabel('Find an actor').fill('');
