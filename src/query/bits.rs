@@ -69,6 +69,17 @@ impl Bits {
             .sum()
     }
 
+    /// How many bits are set here and in either of `a` and `b`: the count
+    /// of `self & (a | b)`, in one pass and without allocating the union.
+    pub fn count_and_either(&self, a: &Bits, b: &Bits) -> usize {
+        self.words
+            .iter()
+            .zip(&a.words)
+            .zip(&b.words)
+            .map(|((s, a), b)| (s & (a | b)).count_ones() as usize)
+            .sum()
+    }
+
     /// Set positions, ascending.
     pub fn ones(&self) -> impl Iterator<Item = usize> + '_ {
         self.words.iter().enumerate().flat_map(|(w, &word)| {
@@ -104,6 +115,12 @@ mod tests {
         let mut both = a.clone();
         both.and_with(&b);
         assert_eq!(both.ones().collect::<Vec<_>>(), vec![64]);
+        let mut c = Bits::empty(130);
+        c.set(5);
+        c.set(63);
+        assert_eq!(full.count_and_either(&a, &b), 5, "0, 5, 63, 64, 129");
+        assert_eq!(c.count_and_either(&a, &b), 2, "5 and 63");
+        assert_eq!(c.count_and_either(&b, &b), 1, "5");
         b.or_with(&a);
         assert_eq!(b.count(), 5);
         assert_eq!(b.ones().collect::<Vec<_>>(), vec![0, 5, 63, 64, 129]);

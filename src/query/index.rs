@@ -492,9 +492,7 @@ impl Index {
                         context.count_and(&o.events)
                     } else {
                         // OR within a filter: adding this option adds its events to the selection.
-                        let mut with = masks[facet as usize].clone();
-                        with.or_with(&o.events);
-                        context.count_and(&with)
+                        context.count_and_either(&masks[facet as usize], &o.events)
                     }
                 })
                 .collect()
