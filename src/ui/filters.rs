@@ -180,16 +180,24 @@ fn FacetFieldset(facet: Facet) -> impl IntoView {
                 for row in &mut rows {
                     let n = o.counts(facet)[row.option];
                     let on = s.selected(facet).contains(&options[row.option].key);
-                    if row.shown != Some((n, on)) {
+                    // Only what changed: a click changes most counts, and
+                    // each DOM write is a call out of the wasm.
+                    // As built: unchecked, no count, " events", not "zero".
+                    let (was_n, was_on) = row.shown.unwrap_or((usize::MAX, false));
+                    if on != was_on {
                         row.input.set_checked(on);
-                        row.number.set_node_value(Some(&n.to_string()));
-                        row.noun.set_node_value(Some(noun(n, " event", " events")));
-                        let _ = row
-                            .div
-                            .class_list()
-                            .toggle_with_force("zero", n == 0 && !on);
-                        row.shown = Some((n, on));
                     }
+                    if n != was_n {
+                        row.number.set_node_value(Some(&n.to_string()));
+                    }
+                    if (n == 1) != (was_n == 1) {
+                        row.noun.set_node_value(Some(noun(n, " event", " events")));
+                    }
+                    let zero = n == 0 && !on;
+                    if zero != (was_n == 0 && !was_on) {
+                        let _ = row.div.class_list().toggle_with_force("zero", zero);
+                    }
+                    row.shown = Some((n, on));
                 }
             })
         });
