@@ -144,12 +144,11 @@ impl Index {
         for (c, claim) in b.claims.iter().enumerate() {
             first_stance.push(made.len() as u32);
             for (s, stance) in claim.stances.iter().enumerate() {
-                let at = made_in(claim, stance, &event_pos);
-                for &p in &at {
+                made.push(made_in(claim, stance, &event_pos));
+                for &p in &made[made.len() - 1] {
                     stances.push((p as u32, (c, s)));
                     kinds[p] |= 1 << stance.kind as u32;
                 }
-                made.push(at);
             }
             // A claim belongs to the events it is about and to those its
             // stances were made in (a statement, a post).
@@ -535,17 +534,17 @@ impl Known for Index {
 
 /// The events a stance was made in: the one the data names, else (a stance
 /// the sources do not tie to one statement) the events of its claim.
-fn made_in(
-    claim: &crate::model::Claim,
-    stance: &crate::model::Stance,
-    at: &HashMap<Ref, usize>,
-) -> Vec<usize> {
-    if let Some(&p) = stance.event.as_deref().and_then(|id| at.get(id)) {
-        return vec![p];
-    }
-    claim
+/// Streamed into its list, not collected into a `Vec` per stance.
+fn made_in<'a>(
+    claim: &'a crate::model::Claim,
+    stance: &'a crate::model::Stance,
+    at: &'a HashMap<Ref, usize>,
+) -> impl Iterator<Item = usize> + 'a {
+    let named = stance.event.as_deref().and_then(|id| at.get(id)).copied();
+    let of_claim = claim
         .events
         .iter()
         .filter_map(|id| at.get(id.as_ref()).copied())
-        .collect()
+        .take(if named.is_some() { 0 } else { usize::MAX });
+    named.into_iter().chain(of_claim)
 }
