@@ -96,11 +96,11 @@ impl Index {
         let n = order.len();
 
         // Hash maps, not B-trees: no sort and less code in the wasm.
-        let actor_pos: HashMap<&str, usize> = b
+        let actor_at: HashMap<Ref, usize> = b
             .actors
             .iter()
             .enumerate()
-            .map(|(i, a)| (&*a.id, i))
+            .map(|(i, a)| (a.id.clone(), i))
             .collect();
         let event_pos: HashMap<Ref, usize> = order
             .iter()
@@ -133,7 +133,7 @@ impl Index {
         for (p, &e) in order.iter().enumerate() {
             // Sorted and deduplicated below.
             for participant in &b.events[e].participants {
-                if let Some(&a) = actor_pos.get(participant.actor.as_ref()) {
+                if let Some(&a) = actor_at.get(participant.actor.as_ref()) {
                     involved.push((p as u32, a));
                 }
             }
@@ -165,7 +165,7 @@ impl Index {
                 claims.push((p as u32, c));
                 status_bits[p] |= 1 << claim.status as u32;
                 for stance in &claim.stances {
-                    if let Some(&a) = actor_pos.get(stance.actor.as_ref()) {
+                    if let Some(&a) = actor_at.get(stance.actor.as_ref()) {
                         involved.push((p as u32, a));
                     }
                 }
@@ -309,12 +309,6 @@ impl Index {
                     _ => last.insert(label.into()).clone(),
                 }
             })
-            .collect();
-        let actor_at = b
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
             .collect();
         let source_at = b
             .sources
@@ -541,10 +535,11 @@ fn made_in<'a>(
     at: &'a HashMap<Ref, usize>,
 ) -> impl Iterator<Item = usize> + 'a {
     let named = stance.event.as_deref().and_then(|id| at.get(id)).copied();
-    let of_claim = claim
-        .events
-        .iter()
-        .filter_map(|id| at.get(id.as_ref()).copied())
-        .take(if named.is_some() { 0 } else { usize::MAX });
-    named.into_iter().chain(of_claim)
+    let of_claim = named.is_none().then(|| {
+        claim
+            .events
+            .iter()
+            .filter_map(|id| at.get(id.as_ref()).copied())
+    });
+    named.into_iter().chain(of_claim.into_iter().flatten())
 }
