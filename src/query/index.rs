@@ -535,11 +535,10 @@ fn made_in<'a>(
     at: &'a HashMap<Ref, usize>,
 ) -> impl Iterator<Item = usize> + 'a {
     let named = stance.event.as_deref().and_then(|id| at.get(id)).copied();
-    let of_claim = named.is_none().then(|| {
-        claim
-            .events
-            .iter()
-            .filter_map(|id| at.get(id.as_ref()).copied())
-    });
-    named.into_iter().chain(of_claim.into_iter().flatten())
+    let of_claim = claim
+        .events
+        .iter()
+        .filter_map(|id| at.get(id.as_ref()).copied())
+        .take(if named.is_some() { 0 } else { usize::MAX }); // none when one is named
+    named.into_iter().chain(of_claim)
 }
