@@ -40,6 +40,8 @@ impl ActorFinder {
         let needle = fold(find);
         let n = self.names.len();
         // Listed: the matches before `end`, just past the last one shown.
+        // Only the few ticked are checked against it: a name is searched at
+        // most twice, not once per pass.
         let mut found = 0;
         let end = (0..n)
             .find(|&i| {
@@ -49,7 +51,7 @@ impl ActorFinder {
             .unwrap_or(n);
         let listed = |i: &usize| *i < end && self.names[*i].contains(&needle);
         let mut out: Vec<usize> = (0..n)
-            .filter(|i| !listed(i) && selected.contains(&index.actors[*i].key))
+            .filter(|i| selected.contains(&index.actors[*i].key) && !listed(i))
             .collect();
         out.extend((0..end).filter(listed));
         out
