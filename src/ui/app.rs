@@ -82,7 +82,7 @@ fn BriefingView(loaded: Arc<Loaded>) -> impl IntoView {
             // typing pauses, not within the keystroke's frame.
             url::replace_when_typing_pauses(query);
         } else if query != url::current_query() {
-            url::write(&query, step.push);
+            url::write_after_paint(query, step.push);
         } else {
             url::cancel_pending();
         }

@@ -418,8 +418,9 @@ impl Datasets {
             }
         });
         let history = window_event_listener(ev::popstate, move |_| {
-            // A replace waiting for the typing to pause belongs to the entry left.
-            super::url::cancel_pending();
+            // A write waiting (for the typing to pause, or for the frame) belongs to
+            // the entry left.
+            super::url::forget_unwritten();
             self.restore();
         });
         // These last as long as the page: one set, whatever is on screen.

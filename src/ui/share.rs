@@ -27,7 +27,10 @@ pub fn copy(text: String, said: RwSignal<&'static str>) {
 pub fn ShareTools() -> impl IntoView {
     let cx = ctx();
     let said = RwSignal::new("");
-    let copy_link = move |_| copy(window().location().href().unwrap_or_default(), said);
+    let copy_link = move |_| {
+        super::url::flush();
+        copy(window().location().href().unwrap_or_default(), said)
+    };
     let name = report::file_stem(&cx.briefing.meta.title);
     let csv = {
         let (cx, name) = (cx.clone(), name.clone());

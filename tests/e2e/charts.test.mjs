@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { serve } from '../../scripts/serve.mjs';
-import { launch, serveDist, newPage, openBriefing, assertClean, dropReadDatasetAborts, screenshot, counts, DIST_DIR } from './harness.mjs';
+import { launch, serveDist, newPage, openBriefing, assertClean, dropReadDatasetAborts, screenshot, counts, DIST_DIR, address } from './harness.mjs';
 
 const BUNDLED = JSON.parse(readFileSync(new URL('../../data/briefing.json', import.meta.url), 'utf8'));
 let browser, server, origin, large, largeRoot;
@@ -176,7 +176,7 @@ test('a mark opens its event; focus names it under the picture; arrow keys move 
   assert.match(await id(), /^timeline-mark-\d+$/);
   await mark.focus();
   await page.keyboard.press('Enter');
-  assert.equal(new URL(page.url()).searchParams.get('event'), 'white-house-denies-back-channel');
+  assert.equal((await address(page)).searchParams.get('event'), 'white-house-denies-back-channel');
   assert.ok(await page.locator('article.open').isVisible());
   await assertClean(page);
 });
@@ -195,7 +195,7 @@ test('dragging along the axis snaps to months, says the range in words, and a bu
   await page.mouse.move(band.x + band.width * 0.95, y, { steps: 5 });
   await page.mouse.up();
   await page.waitForFunction(() => location.search.includes('from='));
-  const url = new URL(page.url());
+  const url = await address(page);
   assert.match(url.searchParams.get('from') ?? '', /^2025-\d\d-01$/, 'from the first of a month');
   const to = url.searchParams.get('to') ?? '';
   const [yy, mm, dd] = to.split('-').map(Number);
@@ -206,7 +206,7 @@ test('dragging along the axis snaps to months, says the range in words, and a bu
   assert.ok((await timeline(page).locator('.mark[data-dim]').count()) > 0, 'filtered-out events are dimmed');
   await page.getByRole('button', { name: 'Clear date range' }).click();
   assert.equal(await shown(page), total);
-  assert.equal(new URL(page.url()).searchParams.get('from'), null);
+  assert.equal((await address(page)).searchParams.get('from'), null);
   await assertClean(page);
 });
 
@@ -215,13 +215,13 @@ test('clicking a node toggles that actor filter; clicking an edge shows both act
   const node = network(page).getByRole('button', { name: /^Kirill Dmitriev/ });
   await node.click();
   assert.equal(await node.getAttribute('aria-pressed'), 'true');
-  assert.equal(new URL(page.url()).searchParams.get('actor'), 'kirill-dmitriev');
+  assert.equal((await address(page)).searchParams.get('actor'), 'kirill-dmitriev');
   assert.ok(await page.getByRole('group', { name: 'Actor', exact: true }).getByRole('checkbox', { name: /^Kirill Dmitriev/ }).isChecked());
   assert.ok((await network(page).locator('.node[data-dim]').count()) > 0, 'actors outside the result are dimmed');
   await node.press('Enter');
-  assert.equal(new URL(page.url()).searchParams.get('actor'), null);
+  assert.equal((await address(page)).searchParams.get('actor'), null);
   await network(page).getByRole('button', { name: /^Steve Witkoff – Yuriy Ushakov|^Yuriy Ushakov – Steve Witkoff/ }).click();
-  assert.deepEqual(new URL(page.url()).searchParams.getAll('actor').join(',').split(',').sort(), ['steve-witkoff', 'yuriy-ushakov']);
+  assert.deepEqual((await address(page)).searchParams.getAll('actor').join(',').split(',').sort(), ['steve-witkoff', 'yuriy-ushakov']);
   await assertClean(page);
 });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
-import { setUp, counts, waitForCounts, DIST_DIR, newPage, openBriefing, assertClean as assertCleanPage, dropReadDatasetAborts, screenshot } from './harness.mjs';
+import { setUp, counts, waitForCounts, DIST_DIR, newPage, openBriefing, assertClean as assertCleanPage, dropReadDatasetAborts, screenshot, address } from './harness.mjs';
 
 /** Problems, less a dataset fetch reported aborted after it was read (see the harness). */
 async function assertClean(page) {
@@ -256,7 +256,7 @@ test('?data= loads another dataset from the same site and says which it shows', 
   assert.match(await page.locator('.dataset-name').textContent(), /Dataset: minimal\.json/);
   // The data parameter survives changes to the view.
   await page.getByRole('button', { name: 'Alice calls Bob', exact: true }).click();
-  assert.match(page.url(), /data=minimal\.json/);
+  assert.match((await address(page)).href, /data=minimal\.json/);
   await assertClean(page);
 });
 
@@ -360,7 +360,7 @@ test('a crash ends in words and a way back, never a dead page', async () => {
   assert.match(await alert.textContent(), /Something went wrong in this briefing/);
   await page.getByRole('link', { name: 'reset the view' }).click();
   await page.getByRole('status').waitFor();
-  assert.equal(new URL(page.url()).search, '');
+  assert.equal((await address(page)).search, '');
   page.problems = page.problems.filter((p) => !/simulated crash|unreachable|RuntimeError/.test(p));
   await assertClean(page);
 });

@@ -74,6 +74,16 @@ export async function open(browser, url, options = {}) {
   return page;
 }
 
+/**
+ * The page's address as a reader would copy it. A change's history entry is
+ * written once its frame is painted (src/ui/url.rs), so this waits for the
+ * frame after the last action, then reads `location`.
+ */
+export async function address(page) {
+  const href = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(() => done(location.href)))));
+  return new URL(href);
+}
+
 /** The status line, "5 of 17 events" ("1 of 1 event", "1,200 of 10,000 events"): what is shown of how many. */
 export const STATUS = /^([\d,]+) of ([\d,]+) events?$/;
 

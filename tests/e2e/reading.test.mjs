@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { serve } from '../../scripts/serve.mjs';
-import { setUp, counts, newPage, openBriefing, assertClean, screenshot, DIST_DIR } from './harness.mjs';
+import { setUp, counts, newPage, openBriefing, assertClean, screenshot, DIST_DIR, address } from './harness.mjs';
 
 const env = setUp();
 const open = env.open;
@@ -23,7 +23,7 @@ const eventHeadings = (page) => page.locator('main article.event h3').allTextCon
 test('who denied what, with the quote: Stance "denies", then "Who says what", then a cell (3 actions)', async () => {
   const page = await open();
   await checkbox(page, 'Stance', 'denies').check(); // 1
-  assert.equal(new URL(page.url()).searchParams.get('stance'), 'denies');
+  assert.equal((await address(page)).searchParams.get('stance'), 'denies');
   await page.getByRole('button', { name: /who says what/i }).click(); // 2
   const table = page.getByRole('table');
   const speakers = await table.getByRole('columnheader').allTextContents();
@@ -58,7 +58,7 @@ test('what is known about the Witkoff–Ushakov call and who says so (2 actions)
   assert.match(text, /Yuriy Ushakov\s*confirms/);
   assert.ok((await claim.locator('blockquote').count()) >= 2);
   assert.ok(await claim.getByRole('link', { name: 'Witkoff and Ushakov speak by phone' }).isVisible(), 'links to its events');
-  assert.equal(new URL(page.url()).searchParams.get('view'), 'claims');
+  assert.equal((await address(page)).searchParams.get('view'), 'claims');
   await assertClean(page);
 });
 
@@ -95,7 +95,7 @@ test('many events open at once, in the URL; Expand all and Collapse all', async 
   await page.getByRole('button', { name: 'Witkoff and Ushakov speak by phone', exact: true }).click();
   await page.getByRole('button', { name: 'Ushakov and Dmitriev discuss a peace plan by phone, according to Bloomberg', exact: true }).click();
   assert.equal(await page.locator('article.open').count(), 2);
-  assert.deepEqual(new URL(page.url()).searchParams.get('event').split(',').sort(), ['ushakov-dmitriev-call', 'witkoff-ushakov-call']);
+  assert.deepEqual((await address(page)).searchParams.get('event').split(',').sort(), ['ushakov-dmitriev-call', 'witkoff-ushakov-call']);
   await page.goBack();
   await page.waitForFunction(() => document.querySelectorAll('article.open').length === 1);
   await page.getByRole('button', { name: 'Expand all' }).click();
@@ -131,7 +131,7 @@ test('Copy link, Copy citation, and downloads as CSV and as a dataset the checke
   const page = await open('?event=ushakov-tells-tass');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.origin });
   await page.getByRole('button', { name: 'Copy link' }).click();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), (await address(page)).href);
   // The card of Ushakov's TASS remarks shows his words, and cites them.
   const card = page.locator('article.open');
   assert.match(await card.textContent(), /Said in this event\s*Yuriy Ushakov\s*confirms/);

@@ -5,7 +5,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { setUp, counts, waitForCounts, newPage, openBriefing, assertClean } from './harness.mjs';
+import { setUp, counts, waitForCounts, newPage, openBriefing, assertClean, address } from './harness.mjs';
 
 const EVENTS = 2000;
 const env = setUp({
@@ -46,7 +46,7 @@ test('only the rows in view are in the DOM, and scrolling brings the others', as
   await last.focus();
   await page.keyboard.press('Enter');
   assert.equal(await last.getAttribute('aria-expanded'), 'true');
-  assert.equal(`event-${new URL(page.url()).searchParams.get('event')}`, id);
+  assert.equal(`event-${(await address(page)).searchParams.get('event')}`, id);
   assert.ok(await page.locator(`#${id} .detail`).isVisible(), 'its detail is shown');
   await assertClean(page);
 });

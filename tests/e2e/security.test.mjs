@@ -10,7 +10,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, newPage, openBriefing, assertClean, counts, waitForCounts, DIST_DIR } from './harness.mjs';
+import { launch, newPage, openBriefing, assertClean, counts, waitForCounts, DIST_DIR, address } from './harness.mjs';
 
 const MINIMAL = new URL('../fixtures/minimal.json', import.meta.url).pathname;
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
@@ -221,7 +221,7 @@ test('a redirect to another site, or to data:, is refused before it is followed'
     assertPlain(text);
     const [, total] = await counts(page);
     assert.ok(total >= 15, 'the bundled briefing stays');
-    assert.doesNotMatch(page.url(), /data=/, 'the address no longer names the file that failed');
+    assert.doesNotMatch((await address(page)).href, /data=/, 'the address no longer names the file that failed');
   }
   assert.deepEqual(other.hits, [], 'the other site heard nothing');
   // A redirect within the site is followed.
@@ -258,7 +258,7 @@ test('a response that never ends: a time limit, a message, and the briefing mean
   await page.getByRole('status').first().waitFor();
   const [shown, all] = await counts(page);
   assert.ok(all >= 15 && shown < all, 'the bundled briefing, in the view of the link');
-  assert.doesNotMatch(page.url(), /data=/);
+  assert.doesNotMatch((await address(page)).href, /data=/);
 
   // Or open a local file meanwhile, by the picker or by dropping it.
   await page.goto(`${site.url}?data=slow.json`);
@@ -332,13 +332,13 @@ test('several dropped files get a message; drops never navigate, even on the cra
   const page = await newPage(browser, { origin: site.origin });
   await settle(page);
   await openBriefing(page, site.url);
-  const before = page.url();
+  const before = (await address(page)).href;
   const notCancelled = await dropFiles(page, [['a.json', minimal], ['b.json', minimal], ['c.json', minimal]]);
   assert.equal(notCancelled, false, 'the drop was handled by the page');
   const text = await alertText(page);
   assert.match(text, /3 files were dropped/);
   assert.match(text, /Drop one dataset file at a time; none of these was opened/);
-  assert.equal(page.url(), before);
+  assert.equal((await address(page)).href, before);
   assert.ok((await counts(page))[1] >= 15);
 
   // The crash view (after a wasm trap): a drop is still swallowed.
@@ -347,7 +347,7 @@ test('several dropped files get a message; drops never navigate, even on the cra
   await page.getByText('Something went wrong in this briefing').waitFor();
   assert.equal(await dropFiles(page, [['a.json', minimal]]), false, 'the drop was cancelled');
   await page.waitForTimeout(300);
-  assert.equal(page.url(), before, 'still the same page');
+  assert.equal((await address(page)).href, before, 'still the same page');
   assert.ok(await page.getByText('Something went wrong in this briefing').isVisible());
   page.problems = page.problems.filter((p) => !/unreachable|RuntimeError/.test(p));
   await settle(page);
@@ -374,7 +374,7 @@ test('a wasm trap that is no panic ends in the crash view, with reload and reset
     assert.ok(await page.getByRole('link', { name: 'reload this view' }).isVisible());
     await page.getByRole('link', { name: 'reset the view' }).click();
     await page.getByRole('status').waitFor();
-    assert.equal(new URL(page.url()).search, '');
+    assert.equal((await address(page)).search, '');
     page.problems = page.problems.filter((p) => !/unreachable|RuntimeError/.test(p));
     await settle(page);
     await assertClean(page);
@@ -420,14 +420,14 @@ test('Back and Forward bring back the dataset of each entry, or say they cannot'
   await page.getByRole('group', { name: 'Actor', exact: true }).getByRole('checkbox').first().check();
   await page.getByLabel('Open dataset…').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(minimal.replace('Minimal briefing', 'My local briefing')) });
   await page.getByRole('heading', { level: 1, name: 'My local briefing' }).waitFor();
-  assert.doesNotMatch(page.url(), /data=/, 'the address does not name minimal.json any more');
+  assert.doesNotMatch((await address(page)).href, /data=/, 'the address does not name minimal.json any more');
   // The embed code cannot name a local file, and says so.
   await page.getByText('Embed this view').click();
   assert.match(await page.locator('.embed-code').textContent(), /“mine\.json” is a file from your computer, so no embed code or link can show it elsewhere/);
 
   await page.goBack();
   await page.getByRole('heading', { level: 1, name: 'Minimal briefing' }).waitFor();
-  assert.match(page.url(), /data=minimal\.json/);
+  assert.match((await address(page)).href, /data=minimal\.json/);
   assert.match(await page.locator('.dataset-name').textContent(), /minimal\.json/);
   assert.deepEqual(await page.getByRole('group', { name: 'Actor', exact: true }).getByRole('checkbox').first().isChecked(), true, 'with that entry\'s filters');
   await page.goForward();
@@ -472,7 +472,7 @@ test('a link to an event its own filters exclude says so, with a way to show it'
   await page.locator('#event-witkoff-ushakov-call').waitFor();
   assert.ok(await page.locator('#event-witkoff-ushakov-call').isVisible());
   assert.equal(await notice.count(), 0);
-  assert.doesNotMatch(page.url(), /status=/);
+  assert.doesNotMatch((await address(page)).href, /status=/);
   await settle(page);
   await assertClean(page);
 });
@@ -493,7 +493,7 @@ test('a history step to a file that is gone says so, and the address follows the
   const text = await page.locator('[role=alert]', { hasText: 'gone.json' }).textContent({ timeout: 30_000 });
   assert.match(text, /The dataset “gone\.json” could not be used[\s\S]*the server answered 404/);
   assert.match(await page.locator('.dataset-name').textContent(), /the bundled briefing/);
-  assert.doesNotMatch(page.url(), /data=/, 'the address names what is on screen, not the file that failed');
+  assert.doesNotMatch((await address(page)).href, /data=/, 'the address names what is on screen, not the file that failed');
   expectProblems(page, [/HTTP 404: .*gone\.json/, /console error: .*404/]);
   await settle(page);
   await assertClean(page);
