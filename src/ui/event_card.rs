@@ -2,9 +2,13 @@ use super::{ctx, detail::EventDetail, dom};
 use crate::model::{EventStatus, Vocab};
 use crate::report;
 use leptos::{ev, prelude::*};
+use wasm_bindgen::JsCast;
 
 /// One event: heading (a button that opens its detail), date, channel,
-/// participants and the statuses of its claims.
+/// participants and the statuses of its claims. Its buttons and keys are
+/// served by the list's listeners (`on_list_click`, `on_list_keydown`): a
+/// filter change replaces the cards in view, and three listeners each cost
+/// adding and removing as much as the rest of a card.
 #[component]
 pub fn EventCard(position: usize) -> impl IntoView {
     let cx = ctx();
@@ -18,43 +22,7 @@ pub fn EventCard(position: usize) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| open.with(|o| o.contains(&id)))
     };
-    let toggle = {
-        let id = id.clone();
-        move |_| {
-            open.update(|o| {
-                if !o.remove(&id) {
-                    o.insert(id.clone());
-                }
-            })
-        }
-    };
-    let close = {
-        let id = id.clone();
-        move || {
-            open.update(|o| {
-                o.remove(&id);
-            })
-        }
-    };
-    let heading_button = NodeRef::<leptos::html::Button>::new();
-    // Escape inside an open event closes it and returns focus to its heading.
-    let on_key = move |e: ev::KeyboardEvent| {
-        if e.key() == "Escape" && is_open.get_untracked() {
-            e.stop_propagation();
-            close();
-            if let Some(button) = heading_button.get_untracked() {
-                let _ = button.focus();
-            }
-        }
-    };
-
     let statuses = !cx.index.claim_statuses(position).is_empty();
-    // Filters to one participant: one listener for the card's actor buttons.
-    let only_actor = move |e: ev::MouseEvent| {
-        if let Some(id) = dom::hit(&e, "[data-actor]").and_then(|b| b.get_attribute("data-actor")) {
-            cx.only_actor(&id);
-        }
-    };
     let heading_id = format!("h-{id}");
     let detail_id = format!("d-{id}");
     let labelled_by = heading_id.clone();
@@ -65,16 +33,13 @@ pub fn EventCard(position: usize) -> impl IntoView {
             class:planned=event.status == EventStatus::Planned
             id=format!("event-{id}")
             aria-labelledby=labelled_by
-            on:keydown=on_key
         >
             <h3 id=heading_id>
                 <button
                     type="button"
                     class="event-toggle"
-                    node_ref=heading_button
                     aria-expanded=move || is_open.get().to_string()
                     aria-controls=detail_id.clone()
-                    on:click=toggle
                 >
                     {event.title.clone()}
                 </button>
@@ -83,7 +48,7 @@ pub fn EventCard(position: usize) -> impl IntoView {
             // built (`use:`): as typed views they were 0.5 KB gzip of the
             // page, and every actor button had a listener of its own.
             <p class="event-meta" use:meta=position></p>
-            <ul class="participants" aria-label="Participants" use:participants=position on:click=only_actor></ul>
+            <ul class="participants" aria-label="Participants" use:participants=position></ul>
             {statuses.then(|| view! { <ul class="badges" aria-label="Claim statuses" use:badges=position></ul> })}
             // Built only while shown: on screen when open, on paper always.
             <div id=detail_id class="detail" hidden=move || !is_open.get()>
@@ -132,5 +97,55 @@ fn participants(el: web_sys::Element, position: usize) {
 fn badges(el: web_sys::Element, position: usize) {
     for s in ctx().index.claim_statuses(position) {
         dom::add(&el, "li", &format!("badge status-{}", s.key()), s.label());
+    }
+}
+
+/// The event card a list event happened in, and its id.
+fn card_of(target: Option<web_sys::EventTarget>) -> Option<(web_sys::Element, String)> {
+    let card = target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("article.event")
+        .ok()??;
+    let id = card.id().strip_prefix("event-")?.to_string();
+    Some((card, id))
+}
+
+/// A click in the event list: its heading opens or closes a card, a
+/// participant filters to that actor. (The open detail has its own.)
+pub fn on_list_click(e: ev::MouseEvent) {
+    let cx = ctx();
+    if dom::hit(&e, ".event-toggle").is_some() {
+        if let Some((_, id)) = card_of(e.target()) {
+            cx.open.update(|o| {
+                if !o.remove(&id) {
+                    o.insert(id);
+                }
+            });
+        }
+    } else if let Some(id) =
+        dom::hit(&e, ".participants [data-actor]").and_then(|b| b.get_attribute("data-actor"))
+    {
+        cx.only_actor(&id);
+    }
+}
+
+/// Escape inside an open event closes it and returns focus to its heading.
+pub fn on_list_keydown(e: ev::KeyboardEvent) {
+    if e.key() != "Escape" {
+        return;
+    }
+    let cx = ctx();
+    let Some((card, id)) = card_of(e.target()) else {
+        return;
+    };
+    if cx.open.with_untracked(|o| o.contains(&id)) {
+        e.stop_propagation();
+        cx.open.update(|o| {
+            o.remove(&id);
+        });
+        if let Ok(Some(button)) = card.query_selector(".event-toggle") {
+            let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
     }
 }

@@ -100,7 +100,12 @@ fn EventsView(rows: Memo<Vec<Row>>) -> impl IntoView {
         }
     };
     view! {
-        <section class="events-view" aria-labelledby="events-heading">
+        <section
+            class="events-view"
+            aria-labelledby="events-heading"
+            on:click=super::event_card::on_list_click
+            on:keydown=super::event_card::on_list_keydown
+        >
             <div class="list-tools">
                 <h2 id="events-heading" class="visually-hidden">"Events"</h2>
                 <button type="button" class="small" on:click=expand>"Expand all"</button>
