@@ -55,7 +55,7 @@ const WINDOW_AFTER: usize = 60;
 /// On paper every row prints, up to this many.
 const PRINT_ALL_UP_TO: usize = 400;
 /// Rendered beyond the viewport on each side, in CSS pixels.
-const MARGIN: f64 = 500.0;
+const MARGIN: f64 = 250.0;
 
 #[component]
 pub fn EventList(rows: Memo<Vec<Row>>) -> impl IntoView {
