@@ -427,27 +427,34 @@ mod tests {
     /// collection (a claim naming its event) is the event's own copy.
     #[test]
     fn an_id_is_held_once_across_collections() {
-        let shares = |b: &Briefing| {
-            let claim = b.claims.iter().find(|c| !c.events.is_empty()).unwrap();
-            let named = &claim.events[0];
-            let event = b.events.iter().find(|e| e.id == *named).unwrap();
-            std::sync::Arc::ptr_eq(&event.id, named)
-        };
-        assert!(shares(&load(BUNDLED).unwrap()), "load");
-        assert!(shares(&fed(BUNDLED.as_bytes(), 4096).unwrap()), "feed");
-        let (_, generated) = crate::gen::json(300, 11, false).expect("a generated dataset");
-        let b = fed(generated.as_bytes(), 4096).unwrap();
-        let at: std::collections::HashMap<&str, &crate::model::Ref> =
-            b.events.iter().map(|e| (&*e.id, &e.id)).collect();
-        for claim in &b.claims {
-            for id in &claim.events {
-                assert!(std::sync::Arc::ptr_eq(at[&**id], id), "{id}");
+        use std::sync::Arc;
+        // Every claim -> event and event -> source reference is the entry's own id.
+        let check = |b: &Briefing, what: &str| {
+            let events: std::collections::HashMap<&str, &crate::model::Ref> =
+                b.events.iter().map(|e| (&*e.id, &e.id)).collect();
+            let sources: std::collections::HashMap<&str, &crate::model::Ref> =
+                b.sources.iter().map(|s| (&*s.id, &s.id)).collect();
+            let mut seen = 0;
+            for id in b.claims.iter().flat_map(|c| &c.events) {
+                assert!(
+                    Arc::ptr_eq(events[&**id], id),
+                    "{what}: claim -> event {id}"
+                );
+                seen += 1;
             }
-        }
-        let source = |id: &crate::model::Ref| b.sources.iter().find(|s| s.id == *id).unwrap();
-        for id in b.events.iter().flat_map(|e| &e.sources) {
-            assert!(std::sync::Arc::ptr_eq(&source(id).id, id), "{id}");
-        }
+            for id in b.events.iter().flat_map(|e| &e.sources) {
+                assert!(
+                    Arc::ptr_eq(sources[&**id], id),
+                    "{what}: event -> source {id}"
+                );
+                seen += 1;
+            }
+            assert!(seen > 0, "{what}: no references checked");
+        };
+        check(&load(BUNDLED).unwrap(), "load");
+        check(&fed(BUNDLED.as_bytes(), 4096).unwrap(), "feed");
+        let (_, generated) = crate::gen::json(300, 11, false).expect("a generated dataset");
+        check(&fed(generated.as_bytes(), 4096).unwrap(), "generated, fed");
     }
 
     #[test]
