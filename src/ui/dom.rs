@@ -59,9 +59,9 @@ pub fn actor(parent: &Element, cx: &Ctx, id: &str) -> Element {
     b
 }
 
-/// The element the click hit that matches `selector`, or its nearest
+/// The element an event (a click, a key) happened on that matches `selector`, or its nearest
 /// ancestor that does: what a delegated listener acts on.
-pub fn hit(e: &leptos::ev::MouseEvent, selector: &str) -> Option<Element> {
+pub fn hit(e: &web_sys::Event, selector: &str) -> Option<Element> {
     let target = e.target()?.dyn_into::<Element>().ok()?;
     target.closest(selector).ok()?
 }

@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 /// One event: heading (a button that opens its detail), date, channel,
 /// participants and the statuses of its claims. Its buttons and keys are
 /// served by the list's listeners (`on_list_click`, `on_list_keydown`): a
-/// filter change replaces the cards in view, and three listeners each cost
-/// adding and removing as much as the rest of a card.
+/// filter change replaces the cards in view, and three listeners a card were
+/// added and removed with them on every click.
 #[component]
 pub fn EventCard(position: usize) -> impl IntoView {
     let cx = ctx();
@@ -101,12 +101,8 @@ fn badges(el: web_sys::Element, position: usize) {
 }
 
 /// The event card a list event happened in, and its id.
-fn card_of(target: Option<web_sys::EventTarget>) -> Option<(web_sys::Element, String)> {
-    let card = target?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest("article.event")
-        .ok()??;
+fn card_of(e: &web_sys::Event) -> Option<(web_sys::Element, String)> {
+    let card = dom::hit(e, "article.event")?;
     let id = card.id().strip_prefix("event-")?.to_string();
     Some((card, id))
 }
@@ -116,7 +112,7 @@ fn card_of(target: Option<web_sys::EventTarget>) -> Option<(web_sys::Element, St
 pub fn on_list_click(e: ev::MouseEvent) {
     let cx = ctx();
     if dom::hit(&e, ".event-toggle").is_some() {
-        if let Some((_, id)) = card_of(e.target()) {
+        if let Some((_, id)) = card_of(&e) {
             cx.open.update(|o| {
                 if !o.remove(&id) {
                     o.insert(id);
@@ -136,7 +132,7 @@ pub fn on_list_keydown(e: ev::KeyboardEvent) {
         return;
     }
     let cx = ctx();
-    let Some((card, id)) = card_of(e.target()) else {
+    let Some((card, id)) = card_of(&e) else {
         return;
     };
     if cx.open.with_untracked(|o| o.contains(&id)) {
