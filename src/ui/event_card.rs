@@ -1,102 +1,121 @@
 use super::{ctx, detail::EventDetail, dom};
 use crate::model::{EventStatus, Vocab};
 use crate::report;
+use leptos::mount::{mount_to, UnmountHandle};
+use leptos::tachys::view::any_view::AnyViewState;
 use leptos::{ev, prelude::*};
 use wasm_bindgen::JsCast;
 
 /// One event: heading (a button that opens its detail), date, channel,
-/// participants and the statuses of its claims. Its buttons and keys are
-/// served by the list's listeners (`on_list_click`, `on_list_keydown`): a
-/// filter change replaces the cards in view, and three listeners a card were
-/// added and removed with them on every click.
+/// participants and the statuses of its claims, built as plain DOM by
+/// [`card`]. A filter change replaces the cards in view, so what a card costs
+/// to build and drop is paid on every click: as a typed view it was seven
+/// elements with type-erased attributes, a memo and four render effects (each
+/// a task of its own); now it is one render effect. Its buttons and keys are
+/// served by the list's listeners (`on_list_click`, `on_list_keydown`).
 #[component]
 pub fn EventCard(position: usize) -> impl IntoView {
+    view! { <article class="event" use:card=position></article> }
+}
+
+/// Fills a card's `<article>` and keeps its open state: the class, the
+/// heading's `aria-expanded`, the detail's `hidden`, and the detail itself,
+/// built only while shown (on screen when open, on paper always).
+fn card(article: web_sys::Element, position: usize) {
     let cx = ctx();
     let (open, printing) = (cx.open, cx.printing);
-    let b = cx.briefing.clone();
-    let event = &b.events[cx.index.order[position]];
+    let event = &cx.briefing.events[cx.index.order[position]];
     let id = event.id.to_string();
-    // Re-runs on any open/close, but notifies this card only when its own
-    // state flips (a Selector needs one selected key; this is a set).
-    let is_open = {
-        let id = id.clone();
-        Memo::new(move |_| open.with(|o| o.contains(&id)))
-    };
-    let statuses = !cx.index.claim_statuses(position).is_empty();
-    let heading_id = format!("h-{id}");
-    let detail_id = format!("d-{id}");
-    let labelled_by = heading_id.clone();
-    view! {
-        <article
-            class="event"
-            class:open=move || is_open.get()
-            class:planned=event.status == EventStatus::Planned
-            id=format!("event-{id}")
-            aria-labelledby=labelled_by
-        >
-            <h3 id=heading_id>
-                <button
-                    type="button"
-                    class="event-toggle"
-                    aria-expanded=move || is_open.get().to_string()
-                    aria-controls=detail_id.clone()
-                >
-                    {event.title.clone()}
-                </button>
-            </h3>
-            // The parts that never change are plain DOM, filled as they are
-            // built (`use:`): as typed views they were 0.5 KB gzip of the
-            // page, and every actor button had a listener of its own.
-            <p class="event-meta" use:meta=position></p>
-            <ul class="participants" aria-label="Participants" use:participants=position></ul>
-            {statuses.then(|| view! { <ul class="badges" aria-label="Claim statuses" use:badges=position></ul> })}
-            // Built only while shown: on screen when open, on paper always.
-            <div id=detail_id class="detail" hidden=move || !is_open.get()>
-                {move || (is_open.get() || printing.get()).then(|| view! { <EventDetail position/> })}
-            </div>
-        </article>
+    if event.status == EventStatus::Planned {
+        let _ = article.class_list().add_1("planned");
     }
+    article.set_id(&format!("event-{id}"));
+    dom::set(&article, "aria-labelledby", &format!("h-{id}"));
+    let heading = dom::add(&article, "h3", "", "");
+    heading.set_id(&format!("h-{id}"));
+    let button = dom::add(&heading, "button", "event-toggle", &event.title);
+    dom::set(&button, "type", "button");
+    dom::set(&button, "aria-expanded", "false");
+    dom::set(&button, "aria-controls", &format!("d-{id}"));
+    meta(&dom::add(&article, "p", "event-meta", ""), position);
+    let people = dom::add(&article, "ul", "participants", "");
+    dom::set(&people, "aria-label", "Participants");
+    participants(&people, position);
+    let statuses = cx.index.claim_statuses(position);
+    if !statuses.is_empty() {
+        let list = dom::add(&article, "ul", "badges", "");
+        dom::set(&list, "aria-label", "Claim statuses");
+        for s in statuses {
+            dom::add(&list, "li", &format!("badge status-{}", s.key()), s.label());
+        }
+    }
+    let detail: web_sys::HtmlElement = dom::add(&article, "div", "detail", "").unchecked_into();
+    detail.set_id(&format!("d-{id}"));
+    detail.set_hidden(true);
+    // The detail's components belong to the card, not to the effect, whose
+    // children are cleaned up each time it re-runs.
+    let owner = Owner::current().unwrap_or_default();
+    type Shown = Option<UnmountHandle<AnyViewState>>;
+    // Re-runs on any open/close of the (at most a few dozen) cards mounted, and
+    // touches the DOM only when this card's own state flips.
+    let effect = RenderEffect::new(move |prev: Option<(bool, Shown)>| {
+        let is_open = open.with(|o| o.contains(&id));
+        let (was_open, mut shown) = prev.unwrap_or((false, None));
+        if is_open != was_open {
+            let _ = article.class_list().toggle_with_force("open", is_open);
+            dom::set(
+                &button,
+                "aria-expanded",
+                if is_open { "true" } else { "false" },
+            );
+            detail.set_hidden(!is_open);
+        }
+        if !(is_open || printing.get()) {
+            shown = None;
+        } else if shown.is_none() {
+            let parent = detail.clone();
+            shown =
+                Some(owner.with(|| {
+                    mount_to(parent, move || view! { <EventDetail position/> }.into_any())
+                }));
+        }
+        (is_open, shown)
+    });
+    StoredValue::new_local(effect);
 }
 
 /// Date, channel and the planned and secret tags: "late October 2025 ·
 /// In person · Planned, not yet happened".
-fn meta(el: web_sys::Element, position: usize) {
+fn meta(el: &web_sys::Element, position: usize) {
     let cx = ctx();
     let (b, index) = (&cx.briefing, &cx.index);
     let event = &b.events[index.order[position]];
-    dom::date(&el, &event.date);
-    dom::text(&el, " · ");
+    dom::date(el, &event.date);
+    dom::text(el, " · ");
     dom::add(
-        &el,
+        el,
         "span",
         "channel",
         &report::channel_words(&event.channel),
     );
     if let Some(words) = report::planned_words(b, index, position) {
-        dom::text(&el, " · ");
-        dom::add(&el, "span", "tag planned-tag", &words);
+        dom::text(el, " · ");
+        dom::add(el, "span", "tag planned-tag", &words);
     }
     if event.secret {
-        dom::text(&el, " · ");
-        dom::add(&el, "span", "tag secret-tag", "Secret or backchannel");
+        dom::text(el, " · ");
+        dom::add(el, "span", "tag secret-tag", "Secret or backchannel");
     }
 }
 
 /// Each participant: a button that filters to them, and their role.
-fn participants(el: web_sys::Element, position: usize) {
+fn participants(el: &web_sys::Element, position: usize) {
     let cx = ctx();
     let event = &cx.briefing.events[cx.index.order[position]];
     for p in &event.participants {
-        let li = dom::add(&el, "li", "", "");
+        let li = dom::add(el, "li", "", "");
         dom::actor(&li, &cx, &p.actor);
         dom::add(&li, "span", "role", &format!(" ({})", p.role.label()));
-    }
-}
-
-/// The distinct statuses of the event's claims.
-fn badges(el: web_sys::Element, position: usize) {
-    for s in ctx().index.claim_statuses(position) {
-        dom::add(&el, "li", &format!("badge status-{}", s.key()), s.label());
     }
 }
 
