@@ -614,16 +614,6 @@ async fn fetch_body(relative: &str, feed: Option<&dyn Fn() -> bool>) -> Result<B
         return Err(too_big(n));
     }
     let broken = || "the file arrived incomplete: the connection broke off; try again".to_string();
-    if feed.is_none() && announced.is_some() {
-        // Nothing to read as it comes (the pictures' module): whole. Chromium
-        // reports a stream read to its end as aborted now and then.
-        let buffer = response.array_buffer().map_err(|_| broken())?;
-        return match clock.wait(buffer).await {
-            Ok(buffer) => Ok(Body::whole(&buffer)),
-            Err(_) if clock.timed_out.get() => Err(slow()),
-            Err(_) => Err(broken()),
-        };
-    }
     let fed = if feed.is_some() {
         Fed::Yes(Box::default())
     } else {
