@@ -244,8 +244,7 @@ impl Datasets {
         self.generation.set_value(generation);
         self.loading.set(Some(relative.clone()));
         leptos::task::spawn_local(async move {
-            let wanted = move || self.generation.try_get_value() == Some(generation);
-            let result = fetch_body(&relative, Some(&wanted)).await;
+            let result = fetch_body(&relative).await;
             if self.generation.get_value() != generation {
                 return; // The reader moved on (Back, a local file, "show the bundled briefing").
             }
@@ -314,7 +313,7 @@ impl Datasets {
         self.loading.set(None);
         leptos::task::spawn_local(async move {
             match JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => self.offer_local(Body::whole(&buffer), name),
+                Ok(buffer) => self.offer_local(Body(vec![js_sys::Uint8Array::new(&buffer)]), name),
                 Err(_) => self.fail(
                     name,
                     vec![
@@ -473,51 +472,21 @@ pub fn marker_value(local: Option<(u32, &str)>) -> JsValue {
 /// following it), within [`FETCH_SECONDS`] and [`MAX_BYTES`]. Every failure
 /// is a sentence about the link, never a raw browser error.
 pub(super) async fn fetch_bytes(relative: &str) -> Result<Vec<u8>, String> {
-    fetch_body(relative, None).await.map(|body| body.to_vec())
+    fetch_body(relative).await.map(|body| body.to_vec())
 }
 
 /// A file as it arrived, held in JS in the parts it came in: a dataset is
 /// copied into the page's memory a slice at a time (see [`read`]).
-pub(super) struct Body {
-    parts: Vec<js_sys::Uint8Array>,
-    fed: Fed,
-}
-
-/// Whether a dataset was read while it arrived.
-enum Fed {
-    /// Not yet: a local file, or the pictures' module.
-    No,
-    /// Every part pushed, and the feed has not given up.
-    Yes(Box<model::Feed>),
-    /// The feed gave up on some part: the whole text is read by `load_bytes`.
-    GaveUp,
-}
+pub(super) struct Body(Vec<js_sys::Uint8Array>);
 
 impl Body {
-    fn whole(buffer: &JsValue) -> Body {
-        Body {
-            parts: vec![js_sys::Uint8Array::new(buffer)],
-            fed: Fed::No,
-        }
-    }
-
-    /// Keeps `part` and, when reading as it arrives, reads it.
-    fn take(&mut self, part: js_sys::Uint8Array, slice: &mut Vec<u8>) {
-        if let Fed::Yes(feed) = &mut self.fed {
-            if !push(feed, &part, slice) {
-                self.fed = Fed::GaveUp;
-            }
-        }
-        self.parts.push(part);
-    }
-
     /// The whole file in one buffer (the pictures' module; a dataset the
     /// part-by-part reading gave up on).
     fn to_vec(&self) -> Vec<u8> {
-        let total = self.parts.iter().map(|p| p.length() as usize).sum();
+        let total = self.0.iter().map(|p| p.length() as usize).sum();
         let mut bytes = vec![0; total];
         let mut at = 0;
-        for part in &self.parts {
+        for part in &self.0 {
             let end = at + part.length() as usize;
             part.copy_to(&mut bytes[at..end]);
             at = end;
@@ -526,35 +495,8 @@ impl Body {
     }
 }
 
-/// Waits on the site within [`FETCH_SECONDS`] in all. Only the waiting
-/// counts: a dataset read as it arrives takes seconds to read at 100,000
-/// events, and that is not the site being slow.
-struct Clock {
-    left_ms: f64,
-    controller: web_sys::AbortController,
-    timed_out: Rc<Cell<bool>>,
-}
-
-impl Clock {
-    async fn wait(&mut self, promise: js_sys::Promise) -> Result<JsValue, JsValue> {
-        let started = js_sys::Date::now();
-        let _timer = {
-            let (timed_out, controller) = (self.timed_out.clone(), self.controller.clone());
-            gloo::timers::callback::Timeout::new(self.left_ms.max(0.0) as u32, move || {
-                timed_out.set(true);
-                controller.abort();
-            })
-        };
-        let result = JsFuture::from(promise).await;
-        self.left_ms -= js_sys::Date::now() - started;
-        result
-    }
-}
-
-/// [`fetch_bytes`], the file left in JS. A dataset is read as it arrives
-/// (`feed`: `Some`), so the reading overlaps the transfer, for as long as it
-/// is still wanted: once the reader has moved on, the transfer stops too.
-async fn fetch_body(relative: &str, feed: Option<&dyn Fn() -> bool>) -> Result<Body, String> {
+/// [`fetch_bytes`], the file left in JS.
+async fn fetch_body(relative: &str) -> Result<Body, String> {
     let location = window().location();
     let page_origin = location.origin().unwrap_or_default();
     let href = location.href().unwrap_or_default();
@@ -575,18 +517,21 @@ async fn fetch_body(relative: &str, feed: Option<&dyn Fn() -> bool>) -> Result<B
     init.set_mode(web_sys::RequestMode::SameOrigin);
     init.set_credentials(web_sys::RequestCredentials::SameOrigin);
     init.set_signal(Some(&controller.signal()));
-    let mut clock = Clock {
-        left_ms: f64::from(FETCH_SECONDS * 1000),
-        controller,
-        timed_out: Rc::new(Cell::new(false)),
+    let timed_out = Rc::new(Cell::new(false));
+    let _timer = {
+        let timed_out = timed_out.clone();
+        gloo::timers::callback::Timeout::new(FETCH_SECONDS * 1000, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
     };
     let slow = || {
         format!("the site did not send the file within {FETCH_SECONDS} seconds; the briefing below stays (try again later, or open the file with “Open dataset…”)")
     };
     let response: web_sys::Response =
-        match clock.wait(window().fetch_with_str_and_init(&url.href(), &init)).await {
+        match JsFuture::from(window().fetch_with_str_and_init(&url.href(), &init)).await {
             Ok(response) => response.unchecked_into(),
-            Err(_) if clock.timed_out.get() => return Err(slow()),
+            Err(_) if timed_out.get() => return Err(slow()),
             Err(_) => return Err("the file could not be fetched: the site did not answer, sent the request on to another address (which this page does not follow), or a security policy of the site blocked it".into()),
         };
     // Belt and braces: same-origin mode already refuses other sites.
@@ -614,29 +559,28 @@ async fn fetch_body(relative: &str, feed: Option<&dyn Fn() -> bool>) -> Result<B
         return Err(too_big(n));
     }
     let broken = || "the file arrived incomplete: the connection broke off; try again".to_string();
-    let fed = if feed.is_some() {
-        Fed::Yes(Box::default())
-    } else {
-        Fed::No
+    if announced.is_some() {
+        // A known length within the limit: read it whole.
+        let buffer = response.array_buffer().map_err(|_| broken())?;
+        return match JsFuture::from(buffer).await {
+            Ok(buffer) => Ok(Body(vec![js_sys::Uint8Array::new(&buffer)])),
+            Err(_) if timed_out.get() => Err(slow()),
+            Err(_) => Err(broken()),
+        };
+    }
+    // No length given: count the bytes as they come, and stop at the limit.
+    let Some(body) = response.body() else {
+        return Ok(Body(Vec::new()));
     };
-    let wanted = feed.unwrap_or(&|| true);
-    let mut body = Body {
-        parts: Vec::new(),
-        fed,
-    };
-    let Some(stream) = response.body() else {
-        return Ok(body);
-    };
-    // Read as it comes (the parts stay in JS: a growing Vec copied the text at
-    // each doubling and peaked at three times its size), counted, and stopped
-    // at the limit whatever length was announced.
-    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut slice = Vec::new();
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    // The chunks stay in JS: a growing Vec copied the text at each doubling
+    // and peaked at three times its size (384 MB for 137 MB).
+    let mut chunks: Vec<js_sys::Uint8Array> = Vec::new();
     let mut total = 0usize;
     loop {
-        let chunk = match clock.wait(reader.read()).await {
+        let chunk = match JsFuture::from(reader.read()).await {
             Ok(chunk) => chunk,
-            Err(_) if clock.timed_out.get() => return Err(slow()),
+            Err(_) if timed_out.get() => return Err(slow()),
             Err(_) => return Err(broken()),
         };
         let done = js_sys::Reflect::get(&chunk, &"done".into())
@@ -646,10 +590,6 @@ async fn fetch_body(relative: &str, feed: Option<&dyn Fn() -> bool>) -> Result<B
         if done {
             break;
         }
-        if !wanted() {
-            let _ = reader.cancel();
-            return Err("the dataset is no longer wanted".into());
-        }
         if let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) {
             let part = js_sys::Uint8Array::new(&value);
             total += part.length() as usize;
@@ -657,47 +597,34 @@ async fn fetch_body(relative: &str, feed: Option<&dyn Fn() -> bool>) -> Result<B
                 let _ = reader.cancel();
                 return Err(too_big(total));
             }
-            body.take(part, &mut slice);
+            chunks.push(part);
         }
     }
-    Ok(body)
+    Ok(Body(chunks))
 }
 
 /// Slices of a file copied into the page's memory at a time.
 const SLICE: u32 = 256 * 1024;
 
-/// Pushes `part` to `feed` a slice at a time; false once it gives up.
-fn push(feed: &mut model::Feed, part: &js_sys::Uint8Array, slice: &mut Vec<u8>) -> bool {
-    slice.resize(SLICE as usize, 0);
-    let len = part.length();
-    (0..len).step_by(SLICE as usize).all(|at| {
-        let end = (at + SLICE).min(len);
-        let n = (end - at) as usize;
-        part.subarray(at, end).copy_to(&mut slice[..n]);
-        feed.push(&slice[..n])
-    })
-}
-
-/// The dataset in `body`, read a slice at a time ([`model::Feed`]) unless it
-/// was as it arrived: the page's memory holds the entry being read, never the
-/// file (144 MB at 100,000 events; wasm memory never shrinks, so a copy held
-/// once is held for good). A file the feed gives up on has a problem: it is
-/// read whole, by `load_bytes`, for the list of every problem with its line
-/// and column.
-fn read(mut body: Body) -> Result<Briefing, Vec<model::Problem>> {
-    let feed = match std::mem::replace(&mut body.fed, Fed::GaveUp) {
-        Fed::Yes(feed) => Some(*feed),
-        Fed::GaveUp => None,
-        Fed::No => {
-            let mut feed = model::Feed::new();
-            let mut slice = Vec::new();
-            body.parts
-                .iter()
-                .all(|part| push(&mut feed, part, &mut slice))
-                .then_some(feed)
-        }
-    };
-    if let Some(briefing) = feed.and_then(model::Feed::finish) {
+/// The dataset in `body`, read a slice at a time ([`model::Feed`]): the page's
+/// memory holds the entry being read, never the file (137 MB at 100,000
+/// events; wasm memory never shrinks, so a copy held once is held for good).
+/// A file the feed gives up on has a problem: it is read whole, by
+/// `load_bytes`, for the list of every problem with its line and column.
+fn read(body: Body) -> Result<Briefing, Vec<model::Problem>> {
+    let mut feed = model::Feed::new();
+    let mut slice = vec![0; SLICE as usize];
+    let fed = body.0.iter().all(|part| {
+        let len = part.length();
+        (0..len).step_by(SLICE as usize).all(|at| {
+            let end = (at + SLICE).min(len);
+            let n = (end - at) as usize;
+            part.subarray(at, end).copy_to(&mut slice[..n]);
+            feed.push(&slice[..n])
+        })
+    });
+    drop(slice);
+    if let Some(briefing) = fed.then(|| feed.finish()).flatten() {
         return Ok(briefing);
     }
     let bytes = body.to_vec();
