@@ -1,4 +1,4 @@
-use super::{ctx, detail::EventDetail, dom};
+use super::{ctx, detail::EventDetail, dom, Ctx};
 use crate::model::{EventStatus, Vocab};
 use crate::report;
 use leptos::mount::{mount_to, UnmountHandle};
@@ -33,14 +33,22 @@ fn card(article: web_sys::Element, position: usize) {
     dom::set(&article, "aria-labelledby", &format!("h-{id}"));
     let heading = dom::add(&article, "h3", "", "");
     heading.set_id(&format!("h-{id}"));
-    let button = dom::add(&heading, "button", "event-toggle", &event.title);
-    dom::set(&button, "type", "button");
+    let button = dom::button(
+        &heading,
+        "event-toggle",
+        &event.title,
+        "aria-controls",
+        &format!("d-{id}"),
+    );
     dom::set(&button, "aria-expanded", "false");
-    dom::set(&button, "aria-controls", &format!("d-{id}"));
-    meta(&dom::add(&article, "p", "event-meta", ""), position);
+    meta(&dom::add(&article, "p", "event-meta", ""), &cx, position);
     let people = dom::add(&article, "ul", "participants", "");
     dom::set(&people, "aria-label", "Participants");
-    participants(&people, position);
+    for p in &event.participants {
+        let li = dom::add(&people, "li", "", "");
+        dom::actor(&li, &cx, &p.actor);
+        dom::add(&li, "span", "role", &format!(" ({})", p.role.label()));
+    }
     let statuses = cx.index.claim_statuses(position);
     if !statuses.is_empty() {
         let list = dom::add(&article, "ul", "badges", "");
@@ -86,8 +94,7 @@ fn card(article: web_sys::Element, position: usize) {
 
 /// Date, channel and the planned and secret tags: "late October 2025 ·
 /// In person · Planned, not yet happened".
-fn meta(el: &web_sys::Element, position: usize) {
-    let cx = ctx();
+fn meta(el: &web_sys::Element, cx: &Ctx, position: usize) {
     let (b, index) = (&cx.briefing, &cx.index);
     let event = &b.events[index.order[position]];
     dom::date(el, &event.date);
@@ -105,17 +112,6 @@ fn meta(el: &web_sys::Element, position: usize) {
     if event.secret {
         dom::text(el, " · ");
         dom::add(el, "span", "tag secret-tag", "Secret or backchannel");
-    }
-}
-
-/// Each participant: a button that filters to them, and their role.
-fn participants(el: &web_sys::Element, position: usize) {
-    let cx = ctx();
-    let event = &cx.briefing.events[cx.index.order[position]];
-    for p in &event.participants {
-        let li = dom::add(el, "li", "", "");
-        dom::actor(&li, &cx, &p.actor);
-        dom::add(&li, "span", "role", &format!(" ({})", p.role.label()));
     }
 }
 
