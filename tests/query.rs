@@ -217,6 +217,61 @@ fn the_engine_agrees_with_a_naive_filter_on_random_datasets() {
 }
 
 #[test]
+fn a_search_index_built_later_in_slices_answers_as_one_built_at_once() {
+    for seed in [4, 5] {
+        let b = std::sync::Arc::new(generated(300, seed));
+        let at_once = Index::new(&b);
+        let mut rng = Rng::new(seed);
+        let states: Vec<ViewState> = (0..30)
+            .map(|i| {
+                let mut state = random_state(&at_once, &mut rng);
+                if i % 2 == 0 {
+                    state.search =
+                        ["ceasefire", "mos", "c", "sanctions kyiv", "usakov"][rng.below(5)].into();
+                }
+                state
+            })
+            .collect();
+        // Slices of one position, of a few, and none (the first search builds the rest).
+        let filters_only = ViewState {
+            search: String::new(),
+            ..states[1].clone()
+        };
+        for slice in [1usize, 2, 0] {
+            let later = Index::deferred(b.clone());
+            let mut budget = slice;
+            let mut slices = 0;
+            if slice > 0 {
+                // `more` is asked every 64 positions: `slice` times 64 positions a call.
+                while !later.build_search(&mut || {
+                    let more = budget > 0;
+                    budget = budget.saturating_sub(1);
+                    more
+                }) {
+                    budget = slice;
+                    slices += 1;
+                    // Filters answer while the search index is still being built.
+                    assert_eq!(
+                        later.query(&filters_only),
+                        at_once.query(&filters_only),
+                        "seed {seed}"
+                    );
+                }
+                assert!(slices > 0, "seed {seed}: built in more than one slice");
+                assert!(later.build_search(&mut || false), "stays built");
+            }
+            for state in &states {
+                assert_eq!(
+                    later.query(state),
+                    at_once.query(state),
+                    "seed {seed}, slice {slice}, {state:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn each_event_knows_the_distinct_statuses_of_its_claims_in_vocabulary_order() {
     let mut datasets = vec![bundled().0];
     datasets.extend([1, 2].map(|seed| generated(150, seed)));

@@ -15,7 +15,7 @@ use crate::model::{
     Actor, Briefing, ClaimStatus, Day, Modality, Ref, Source, StanceKind, Track, Vocab,
 };
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// One checkbox of a filter: its URL key, its label and the events it matches.
 #[derive(Debug, Clone)]
@@ -40,7 +40,7 @@ pub struct Index {
     pub statuses: Vec<FacetOption>,
     pub stance_kinds: Vec<FacetOption>,
     /// The words of each position's searchable text.
-    search: SearchIndex,
+    search: Search,
     /// First and last possible day (ordinals) per position.
     span: Vec<(i32, i32)>,
     /// Position of each event id, the id shared with the event's own.
@@ -59,6 +59,125 @@ pub struct Index {
     /// Folded name and aliases of each actor.
     actor_names: Vec<Vec<String>>,
     source_at: HashMap<Ref, usize>,
+}
+
+/// The search index: built at once, or later from what `Deferred` holds.
+#[derive(Debug, Default)]
+struct Search {
+    ready: OnceLock<SearchIndex>,
+    pending: Mutex<Option<Deferred>>,
+}
+
+/// A search index still to build, and the dataset it is built from.
+struct Deferred {
+    briefing: Arc<Briefing>,
+    words: SearchBuild,
+}
+
+impl std::fmt::Debug for Deferred {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "search built up to position {}", self.words.next)
+    }
+}
+
+/// The search index being built, position by position in date order. What
+/// a position's text holds: its title and summary, the names of everyone
+/// involved, and the text and quotes of its claims. Each name and claim is
+/// tokenized once, however many events hold it.
+struct SearchBuild {
+    words: SearchBuilder,
+    /// Actors involved at each position.
+    involved: Lists<usize>,
+    actor_tokens: Vec<Box<[u32]>>,
+    /// A claim's tokens are made when its first event comes and dropped
+    /// after its last: all of them at once were 14 MB at 100,000 events.
+    claim_tokens: Vec<Option<Box<[u32]>>>,
+    last_use: Vec<u32>,
+    /// The next position to build.
+    next: usize,
+}
+
+impl SearchBuild {
+    fn new(b: &Briefing, involved: Lists<usize>, claims: &Lists<usize>) -> SearchBuild {
+        let mut words = SearchBuilder::for_positions(involved.len());
+        let actor_tokens = b
+            .actors
+            .iter()
+            .map(|a| {
+                words.tokens(
+                    std::iter::once(&a.name)
+                        .chain(&a.aliases)
+                        .map(String::as_str),
+                )
+            })
+            .collect();
+        let mut last_use = vec![0u32; b.claims.len()];
+        for (p, list) in claims.iter().enumerate() {
+            for &c in list {
+                last_use[c] = p as u32;
+            }
+        }
+        SearchBuild {
+            words,
+            involved,
+            actor_tokens,
+            claim_tokens: vec![None; b.claims.len()],
+            last_use,
+            next: 0,
+        }
+    }
+
+    /// Builds positions while `more()` says so (asked every 64); true once all are.
+    fn advance(
+        &mut self,
+        b: &Briefing,
+        order: &[usize],
+        claims: &Lists<usize>,
+        more: &mut dyn FnMut() -> bool,
+    ) -> bool {
+        while self.next < order.len() {
+            if self.next.is_multiple_of(64) && !more() {
+                return false;
+            }
+            let p = self.next;
+            for &c in &claims[p] {
+                if self.claim_tokens[c].is_none() {
+                    let claim = &b.claims[c];
+                    let pieces = std::iter::once(claim.text.as_str())
+                        .chain(claim.stances.iter().map(|s| s.quote.as_str()));
+                    self.claim_tokens[c] = Some(self.words.tokens(pieces));
+                }
+            }
+            let event = &b.events[order[p]];
+            let actors = self.involved[p].iter().map(|&a| &self.actor_tokens[a][..]);
+            let said = claims[p]
+                .iter()
+                .filter_map(|&c| self.claim_tokens[c].as_deref());
+            self.words
+                .position(&[&event.title, &event.summary], actors.chain(said));
+            for &c in &claims[p] {
+                if self.last_use[c] == p as u32 {
+                    self.claim_tokens[c] = None;
+                }
+            }
+            self.next += 1;
+        }
+        true
+    }
+
+    fn finish(self) -> SearchIndex {
+        // What the build held goes before the vocabulary is sorted.
+        let SearchBuild {
+            words,
+            involved,
+            actor_tokens,
+            claim_tokens,
+            last_use,
+            ..
+        } = self;
+        drop((involved, actor_tokens, claim_tokens, last_use));
+        words.finish()
+    }
 }
 
 /// What a query gives: matching positions and a count for every option.
@@ -84,7 +203,54 @@ impl Outcome {
 }
 
 impl Index {
+    /// The index with its search index built.
     pub fn new(b: &Briefing) -> Index {
+        let (index, mut words) = Index::without_search(b);
+        words.advance(b, &index.order, &index.claims, &mut || true);
+        let _ = index.search.ready.set(words.finish());
+        index
+    }
+
+    /// The index with its search index still to build: by [`Index::build_search`]
+    /// a slice at a time once the first results are on screen (at 100,000
+    /// events it is more than a second), or at once by the first search.
+    pub fn deferred(b: Arc<Briefing>) -> Index {
+        let (mut index, words) = Index::without_search(&b);
+        index.search.pending = Mutex::new(Some(Deferred { briefing: b, words }));
+        index
+    }
+
+    /// Builds more of the search index while `more()` says so (asked every
+    /// few events); true once it is built.
+    pub fn build_search(&self, more: &mut dyn FnMut() -> bool) -> bool {
+        if self.search.ready.get().is_some() {
+            return true;
+        }
+        let mut pending = self
+            .search
+            .pending
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let built = pending.as_mut().is_none_or(|d| {
+            d.words
+                .advance(&d.briefing, &self.order, &self.claims, more)
+        });
+        if built {
+            if let Some(d) = pending.take() {
+                let _ = self.search.ready.set(d.words.finish());
+            }
+        }
+        built
+    }
+
+    /// The search index, built now if it is not yet.
+    fn search(&self) -> &SearchIndex {
+        self.build_search(&mut || true);
+        self.search.ready.get_or_init(SearchIndex::default)
+    }
+
+    /// Everything but the search index, and what building that needs.
+    fn without_search(b: &Briefing) -> (Index, SearchBuild) {
         let mut order: Vec<usize> = (0..b.events.len()).collect();
         let keys: Vec<(i32, i32)> = b.events.iter().map(|e| e.date.sort_key()).collect();
         // Ids are unique, so the order is total and need not be stable.
@@ -106,17 +272,6 @@ impl Index {
             .iter()
             .enumerate()
             .map(|(p, &e)| (b.events[e].id.clone(), p))
-            .collect();
-        let actor_text: Vec<String> = b
-            .actors
-            .iter()
-            .map(|a| {
-                std::iter::once(&a.name)
-                    .chain(&a.aliases)
-                    .map(String::as_str)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
             .collect();
 
         // Who is involved in each event (participants and whoever takes a stance
@@ -177,44 +332,6 @@ impl Index {
         involved.sort_and_dedup();
         let claims = Lists::from_pairs(n, &std::mem::take(&mut claims));
         let stances = Lists::from_pairs(n, &std::mem::take(&mut stances));
-        // What a position's text holds: its title and summary, the names of
-        // everyone involved, and the text and quotes of its claims. Each
-        // name and claim is tokenized once, however many events hold it.
-        let mut words = SearchBuilder::for_positions(n);
-        let actor_tokens: Vec<Box<[u32]>> = actor_text
-            .iter()
-            .map(|t| words.tokens([t.as_str()]))
-            .collect();
-        // A claim's tokens are made when its first event comes and dropped
-        // after its last: all of them at once were 14 MB at 100,000 events.
-        let mut last_use = vec![0u32; b.claims.len()];
-        for (p, list) in claims.iter().enumerate() {
-            for &c in list {
-                last_use[c] = p as u32;
-            }
-        }
-        let mut claim_tokens: Vec<Option<Box<[u32]>>> = vec![None; b.claims.len()];
-        for (p, &e) in order.iter().enumerate() {
-            for &c in &claims[p] {
-                if claim_tokens[c].is_none() {
-                    let claim = &b.claims[c];
-                    let pieces = std::iter::once(claim.text.as_str())
-                        .chain(claim.stances.iter().map(|s| s.quote.as_str()));
-                    claim_tokens[c] = Some(words.tokens(pieces));
-                }
-            }
-            let event = &b.events[e];
-            let actors = involved[p].iter().map(|&a| &actor_tokens[a][..]);
-            let said = claims[p].iter().filter_map(|&c| claim_tokens[c].as_deref());
-            words.position(&[&event.title, &event.summary], actors.chain(said));
-            for &c in &claims[p] {
-                if last_use[c] == p as u32 {
-                    claim_tokens[c] = None;
-                }
-            }
-        }
-        drop((actor_tokens, claim_tokens, last_use));
-        let search = words.finish();
         // Each actor's events, from the lists: linear in who is involved where.
         let mut actor_events: Vec<Bits> = vec![Bits::empty(n); b.actors.len()];
         for (p, actors) in involved.iter().enumerate() {
@@ -222,6 +339,7 @@ impl Index {
                 actor_events[a].set(p);
             }
         }
+        let words = SearchBuild::new(b, involved, &claims);
 
         let option = |key: &str, label: &str, group: &'static str, has: &dyn Fn(usize) -> bool| {
             let mut events = Bits::empty(n);
@@ -326,14 +444,14 @@ impl Index {
                     .collect()
             })
             .collect();
-        Index {
+        let index = Index {
             order,
             group,
             actors,
             channels,
             statuses,
             stance_kinds,
-            search,
+            search: Search::default(),
             span,
             position: event_pos,
             claims,
@@ -344,7 +462,8 @@ impl Index {
             actor_at,
             actor_names,
             source_at,
-        }
+        };
+        (index, words)
     }
 
     /// The distinct statuses of the claims about the event at `position`
@@ -440,9 +559,10 @@ impl Index {
         let mut mask = Bits::full(self.len());
         for word in fold(&state.search).split(' ').filter(|w| !w.is_empty()) {
             // The word as typed begins a token; a name it calls up stands whole.
-            let mut any = self.search.prefix(word);
+            let search = self.search();
+            let mut any = search.prefix(word);
             for name in self.alternatives(word).iter().filter(|a| *a != word) {
-                any.or_with(&self.search.name(name));
+                any.or_with(&search.name(name));
             }
             mask.and_with(&any);
         }

@@ -17,6 +17,7 @@ use leptos::{ev, prelude::*};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
+use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -112,10 +113,12 @@ impl Datasets {
     }
 
     fn prepare(briefing: Briefing, label: String, origin: Origin) -> Loaded {
-        let index = Index::new(&briefing);
+        let briefing = Arc::new(briefing);
+        let index = Arc::new(Index::deferred(briefing.clone()));
+        build_search_later(Arc::downgrade(&index));
         Loaded {
-            briefing: Arc::new(briefing),
-            index: Arc::new(index),
+            briefing,
+            index,
             label,
             origin,
             initial: ViewState::default(),
@@ -630,6 +633,27 @@ fn read(body: Body) -> Result<Briefing, Vec<model::Problem>> {
     let bytes = body.to_vec();
     drop(body);
     model::load_bytes(&bytes)
+}
+
+/// How long one slice of the search index's build may take.
+const SEARCH_SLICE_MS: f64 = 5.0;
+
+/// A dataset's search index, built a slice at a time once its first results
+/// are painted (more than a second of work at 100,000 events, which the
+/// first results no longer wait for); a search typed sooner builds the rest
+/// at once. Stops when the dataset is no longer held.
+fn build_search_later(index: std::sync::Weak<Index>) {
+    request_animation_frame(move || set_timeout(move || build_search_slice(index), Duration::ZERO));
+}
+
+fn build_search_slice(index: std::sync::Weak<Index>) {
+    let Some(held) = index.upgrade() else {
+        return;
+    };
+    let start = js_sys::Date::now();
+    if !held.build_search(&mut || js_sys::Date::now() - start < SEARCH_SLICE_MS) {
+        set_timeout(move || build_search_slice(index), Duration::ZERO);
+    }
 }
 
 fn unreadable() -> String {
