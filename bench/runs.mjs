@@ -149,8 +149,10 @@ export class Bench {
           if (s.failed) out.memory = await timeout(pageMemory(page, cdp, LIMIT.memory), LIMIT.memory + 10_000, 'memory').catch((e) => ({ error: String(e.message ?? e) }));
         } else if (i === runs - 1) {
           out.transfer = await this.transfer(record);
-          out.memory = await timeout(pageMemory(page, cdp, LIMIT.memory), LIMIT.memory + 10_000, 'memory').catch((e) => ({ error: String(e.message ?? e) }));
           if (interact) Object.assign(out, await interact(page, record));
+          // Memory after the clicks and keystrokes: by then whatever a page builds
+          // after its first results (our search index) is built, so this is its peak.
+          out.memory = await timeout(pageMemory(page, cdp, LIMIT.memory), LIMIT.memory + 10_000, 'memory').catch((e) => ({ error: String(e.message ?? e) }));
         }
         out.errors = record.errors;
         out.external = record.external;
