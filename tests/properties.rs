@@ -7,6 +7,9 @@
 //!   every rejection, and whatever it accepts round-trips through serde;
 //!   the part-by-part reader (`model::Feed`) reads exactly what `load`
 //!   accepts, in parts of any size, and gives up on everything else;
+//! - the compact form (`model::pack`) accepts a dataset exactly when `load`
+//!   accepts its JSON, reads it back as the same briefing, and refuses
+//!   damaged bytes without panicking (or reads them as `load` would);
 //! - search folding never panics and is idempotent.
 //!
 //! Case counts keep `cargo test --test properties` to about 10 s on two
@@ -17,7 +20,7 @@ mod common;
 
 use briefing::model::date::days_in_month;
 use briefing::model::decode::{hidden_character, max_chars, NAME_FIELDS};
-use briefing::model::{load, Briefing, Day, Feed, BUNDLED};
+use briefing::model::{load, pack, Briefing, Day, Feed, BUNDLED};
 use briefing::query::fold::fold;
 use briefing::query::state::{check_data_url, data_param};
 use briefing::query::{Facet, IdSet, Index, Tab, ViewState};
@@ -654,6 +657,101 @@ fn mutated_bundle() -> impl Strategy<Value = String> {
     })
 }
 
+/// The bundled dataset with 1 to 4 edits that keep its shape, so that serde
+/// still reads it as a briefing and the checks behind it are what differs:
+/// a string anywhere (an id, a reference, a vocabulary key, a date, a URL)
+/// replaced by a value that occurs in datasets or another short string of
+/// the bundle; a field removed; an element repeated; a flag flipped.
+fn reshaped_bundle() -> impl Strategy<Value = String> {
+    #[derive(Debug, Clone)]
+    enum Edit {
+        Text(Pick, Pick, u8),
+        Mutation(Mutation),
+        Flip(Pick),
+    }
+    let edit = prop_oneof![
+        6 => (any::<Pick>(), any::<Pick>(), 0..3u8).prop_map(|(a, b, c)| Edit::Text(a, b, c)),
+        1 => any::<Pick>().prop_map(|p| Edit::Mutation(Mutation::DeleteField(p))),
+        1 => any::<Pick>().prop_map(|p| Edit::Mutation(Mutation::DuplicateElement(p))),
+        1 => any::<Pick>().prop_map(Edit::Flip),
+    ];
+    vec(edit, 1..5).prop_map(|edits| {
+        static SHORT: OnceLock<Vec<String>> = OnceLock::new();
+        let short = SHORT.get_or_init(|| {
+            let mut all = Vec::new();
+            pointers(bundled_json(), String::new(), &mut all);
+            let mut texts: BTreeSet<String> = all
+                .iter()
+                .filter_map(|p| bundled_json().pointer(p)?.as_str())
+                .filter(|t| t.len() <= 40)
+                .map(String::from)
+                .collect();
+            texts.extend(FIELD_VALUES.iter().map(|t| t.to_string()));
+            texts.into_iter().collect()
+        });
+        let mut value = bundled_json().clone();
+        for edit in edits {
+            let mut all = Vec::new();
+            pointers(&value, String::new(), &mut all);
+            match edit {
+                Edit::Text(at, with, source) => {
+                    // A field first, then one of its places: rare fields
+                    // (event, on_behalf_of) as likely as titles.
+                    let mut by_field: std::collections::BTreeMap<String, Vec<&String>> =
+                        Default::default();
+                    for p in all
+                        .iter()
+                        .filter(|p| value.pointer(p).is_some_and(Value::is_string))
+                    {
+                        let (parent, last) = parent_and_last(p);
+                        let field = if value.pointer(parent).is_some_and(Value::is_array) {
+                            parent_and_last(parent).1
+                        } else {
+                            last
+                        };
+                        by_field.entry(field).or_default().push(p);
+                    }
+                    let fields: Vec<&Vec<&String>> = by_field.values().collect();
+                    let places = fields[at.index(fields.len())];
+                    let pointer = places[with.index(places.len())].to_string();
+                    let new = match source {
+                        // Another value of the same field: a reference to
+                        // another entry, a status another claim has.
+                        0 => value
+                            .pointer(
+                                places[(with.index(places.len() * 31) / 31 + 1) % places.len()],
+                            )
+                            .unwrap()
+                            .as_str()
+                            .unwrap()
+                            .to_string(),
+                        1 => with.get(short).clone(),
+                        _ => select_field_value(with),
+                    };
+                    *value.pointer_mut(&pointer).unwrap() = Value::String(new);
+                }
+                Edit::Mutation(m) => apply(&mut value, &m),
+                Edit::Flip(at) => {
+                    let flags: Vec<&String> = all
+                        .iter()
+                        .filter(|p| value.pointer(p).is_some_and(Value::is_boolean))
+                        .collect();
+                    if !flags.is_empty() {
+                        let pointer = at.get(&flags).to_string();
+                        let node = value.pointer_mut(&pointer).unwrap();
+                        *node = Value::Bool(!node.as_bool().unwrap());
+                    }
+                }
+            }
+        }
+        value.to_string()
+    })
+}
+
+fn select_field_value(pick: Pick) -> String {
+    pick.get(FIELD_VALUES).to_string()
+}
+
 /// The bundled dataset with 1 to 6 free-text fields replaced by any
 /// non-blank text (unicode, bidi and zero-width characters, long runs),
 /// with the JSON path and field of each edit and its final text.
@@ -720,6 +818,7 @@ fn truncated_bundle() -> impl Strategy<Value = String> {
 /// `load` returns, explains every rejection, and round-trips what it accepts.
 fn check_load(text: &str) -> Result<(), TestCaseError> {
     check_feed(text)?;
+    check_pack(text)?;
     match load(text) {
         Err(problems) => {
             prop_assert!(!problems.is_empty(), "an Err with no problems");
@@ -738,6 +837,43 @@ fn check_load(text: &str) -> Result<(), TestCaseError> {
         }
     }
     Ok(())
+}
+
+/// Whatever serde reads of `text` as a briefing (far more than `load`
+/// accepts: blank, over-long or hidden-character names, bad dates, ids,
+/// URLs, references, statuses...) the pack reader accepts exactly when
+/// `load` accepts its JSON, as the same briefing; a reference to nothing
+/// cannot be packed, and `load` refuses it too.
+fn check_pack(text: &str) -> Result<(), TestCaseError> {
+    let Ok(b) = serde_json::from_str::<Briefing>(text) else {
+        return Ok(());
+    };
+    let json = load(&serde_json::to_string(&b).unwrap());
+    match pack::write(&b) {
+        Err(why) => prop_assert!(json.is_err(), "packing failed ({}) but load accepts", why),
+        Ok(bytes) => {
+            let packed = pack::read_bytes(&bytes);
+            if let Err(problems) = &packed {
+                prop_assert!(
+                    !problems.is_empty() && problems.iter().all(|p| !p.message.trim().is_empty())
+                );
+            }
+            prop_assert_eq!(
+                json.as_ref().ok(),
+                packed.as_ref().ok(),
+                "load: {:?}\npack: {:?}",
+                json.as_ref().err().map(|p| &p[0]),
+                packed.as_ref().err().map(|p| &p[0])
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The bundled dataset's pack, once.
+fn bundled_pack() -> &'static [u8] {
+    static PACK: OnceLock<Vec<u8>> = OnceLock::new();
+    PACK.get_or_init(|| pack::write(&bundled().0).unwrap())
 }
 
 /// The part-by-part reading never accepts what `load` refuses and never
@@ -779,6 +915,48 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(config(512))]
+
+    /// Bytes changed, inserted, removed or cut anywhere in a pack: refused in
+    /// words, never a panic; whatever is still read is a briefing `load`
+    /// accepts as it is.
+    #[test]
+    fn a_damaged_pack_is_refused_or_read_as_load_would(
+        edits in vec((any::<Pick>(), any::<u8>(), 0..4u8), 1..5),
+        cut in any::<Pick>(),
+        cut_it in any::<bool>(),
+        part in 1..5000usize,
+    ) {
+        let mut bytes = bundled_pack().to_vec();
+        for (at, byte, how) in edits {
+            let at = at.index(bytes.len());
+            match how {
+                0 => bytes.insert(at, byte),
+                1 if bytes.len() > 1 => { bytes.remove(at); }
+                _ => bytes[at] = byte,
+            }
+        }
+        if cut_it {
+            bytes.truncate(cut.index(bytes.len() + 1));
+        }
+        let whole = pack::read_bytes(&bytes);
+        // Given in parts of any size, the same answer.
+        let mut parts = bytes.chunks(part);
+        let parted = pack::read(|buf| parts.next().map(|p| buf.extend_from_slice(p)).is_some());
+        prop_assert_eq!(&whole, &parted);
+        match whole {
+            Err(problems) => {
+                prop_assert!(!problems.is_empty());
+                for p in &problems {
+                    prop_assert!(!p.message.trim().is_empty(), "{:?}", p);
+                }
+            }
+            Ok(b) => prop_assert_eq!(load(&serde_json::to_string(&b).unwrap()), Ok(b)),
+        }
+    }
+}
+
 // Each case here loads a whole dataset two or three times (about 10 ms in a
 // debug build): fewer cases keep the run short.
 proptest! {
@@ -787,6 +965,13 @@ proptest! {
     #[test]
     fn load_survives_mutations_of_the_bundled_dataset(text in mutated_bundle()) {
         check_load(&text)?;
+    }
+
+    /// Edits that keep the shape (serde still reads a briefing), for the
+    /// pack: it accepts exactly what `load` accepts.
+    #[test]
+    fn a_pack_accepts_what_load_accepts_after_any_reshaping(text in reshaped_bundle()) {
+        check_pack(&text)?;
     }
 
     /// Free text takes any non-blank text within its field's length, names
@@ -802,6 +987,7 @@ proptest! {
             })
             .map(|(path, _, _)| path.as_str())
             .collect();
+        check_pack(&text)?;
         let briefing = load(&text);
         if refused.is_empty() {
             prop_assert!(briefing.is_ok(), "{:?}", briefing.err());

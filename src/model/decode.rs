@@ -624,7 +624,7 @@ pub fn max_chars(key: &str) -> usize {
 
 /// Entries per list. The collections allow the 100,000-event benchmarks;
 /// a contact may have every actor of a large dataset as participant.
-fn max_entries(key: &str) -> usize {
+pub(super) fn max_entries(key: &str) -> usize {
     match key {
         "actors" | "sources" | "events" | "claims" => 200_000,
         "aliases" | "chain" | "key_points" => 100,
@@ -778,7 +778,7 @@ pub fn is_id(text: &str) -> bool {
         && !text.starts_with('-')
 }
 
-fn is_http_url(text: &str) -> bool {
+pub(super) fn is_http_url(text: &str) -> bool {
     let rest = text
         .strip_prefix("https://")
         .or_else(|| text.strip_prefix("http://"));

@@ -5,6 +5,7 @@ pub mod decode;
 pub mod feed;
 pub mod json;
 pub mod lookalike;
+pub mod pack;
 pub mod report;
 pub mod rules;
 pub mod types;

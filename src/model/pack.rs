@@ -1,0 +1,872 @@
+//! The compact form of a dataset (a "pack"): what a page reads fastest.
+//!
+//! The JSON stays the curators' format; `briefing-check --pack` writes a
+//! pack from a JSON file that passes every check. A pack holds the same
+//! [`Briefing`] with no keys and no punctuation: lengths, counts and
+//! vocabulary codes as variable-length integers, every reference as the
+//! position of what it names (not its id again), each distinct date once;
+//! half the bytes of the JSON. Reading one is a walk through bytes, with
+//! none of JSON's scanning, trees, escapes or id look-ups: at 100,000
+//! events it reads in about a third of the JSON's time (`bench/RESULTS.md`).
+//!
+//! A pack is trusted no more than a JSON file: the reader checks every
+//! count, length, code and position as it goes, and every rule the JSON
+//! decoder applies (ids, names, dates, URLs, list sizes, the status rules),
+//! so that it accepts a dataset exactly when `load` accepts its JSON, as the
+//! same briefing (held by the property tests). Being written by a program,
+//! not edited by hand, a broken pack is refused at its first problem with
+//! its place and reason; only statuses its stances do not allow are all
+//! listed, as `load` lists them.
+//!
+//! Layout (all integers unsigned LEB128): [`MAGIC`], the version, then
+//! meta, actors, sources, events and claims in the order of their fields in
+//! `types.rs`. Text: its length in bytes and its UTF-8. Optional values: 0
+//! for none, else 1 and the value (a vocabulary: its code + 1; a position:
+//! itself + 1). A shared text (a date's value or end): 0 and a new text, or
+//! k for the k-th text given so far.
+
+use super::date::{DateSpec, PartialDate};
+use super::decode::{
+    hidden_character, is_http_url, is_id, max_chars, max_entries, Problem, NAME_FIELDS,
+    SHORT_TEXT_CHARS,
+};
+use super::types::*;
+use super::vocab::*;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// The first bytes of every pack. The NUL makes it no JSON text.
+pub const MAGIC: &[u8] = b"\0briefing-pack\n";
+/// The layout written and read; any change to it changes this.
+pub const VERSION: u64 = 1;
+
+/// Whether `start` (the first bytes of a file) begins a pack.
+pub fn is_pack(start: &[u8]) -> bool {
+    start.starts_with(MAGIC)
+}
+
+// ---------------------------------------------------------------------------
+// Writing (the checker)
+// ---------------------------------------------------------------------------
+
+/// The pack of a briefing that `load` accepted; a reference to nothing
+/// cannot be written (a pack refers by position), and says so.
+pub fn write(b: &Briefing) -> Result<Vec<u8>, String> {
+    let mut w = Writer::default();
+    w.out.extend_from_slice(MAGIC);
+    w.int(VERSION as usize);
+    let m = &b.meta;
+    w.opt_text(&b.schema);
+    w.text(&m.title);
+    w.opt_text(&m.subtitle);
+    w.text(&m.as_of);
+    w.text(&m.compiled_by);
+    w.text(&m.summary);
+    w.texts(&m.key_points);
+    w.opt_text(&m.handling);
+    let actors = Positions::of("actor", b.actors.iter().map(|a| &*a.id));
+    let sources = Positions::of("source", b.sources.iter().map(|s| &*s.id));
+    let events = Positions::of("event", b.events.iter().map(|e| &*e.id));
+    w.int(b.actors.len());
+    for a in &b.actors {
+        w.text(&a.id);
+        w.text(&a.name);
+        w.texts(&a.aliases);
+        w.text(&a.role);
+        w.text(&a.affiliation);
+        w.vocab(a.kind);
+        w.int(a.anonymous as usize);
+        w.opt_text(&a.note);
+    }
+    w.int(b.sources.len());
+    for s in &b.sources {
+        w.text(&s.id);
+        w.text(&s.outlet);
+        w.texts(&s.chain);
+        w.opt_text(&s.title);
+        w.opt_text(&s.author);
+        w.opt_text(&s.published);
+        w.text(&s.language);
+        w.opt_text(&s.url);
+        w.opt_text(&s.note);
+        w.inferences(&s.inferred);
+    }
+    w.int(b.events.len());
+    for e in &b.events {
+        w.text(&e.id);
+        w.text(&e.title);
+        w.date(&e.date);
+        w.vocab(e.status);
+        w.opt_vocab(e.channel.track);
+        w.vocab(e.channel.modality);
+        w.int(e.secret as usize);
+        w.int(e.participants.len());
+        for p in &e.participants {
+            w.int(actors.of_id(&p.actor)?);
+            w.vocab(p.role);
+            w.opt_text(&p.note);
+        }
+        w.text(&e.summary);
+        w.opt_text(&e.note);
+        w.int(e.sources.len());
+        for s in &e.sources {
+            w.int(sources.of_id(s)?);
+        }
+    }
+    w.int(b.claims.len());
+    for c in &b.claims {
+        w.text(&c.id);
+        w.text(&c.text);
+        w.vocab(c.status);
+        w.int(c.events.len());
+        for e in &c.events {
+            w.int(events.of_id(e)?);
+        }
+        w.int(c.stances.len());
+        for s in &c.stances {
+            w.int(actors.of_id(&s.actor)?);
+            w.vocab(s.kind);
+            w.date(&s.date);
+            w.text(&s.quote);
+            w.vocab(s.speech);
+            w.int(sources.of_id(&s.source)?);
+            w.opt_int(
+                s.on_behalf_of
+                    .as_ref()
+                    .map(|a| actors.of_id(a))
+                    .transpose()?,
+            );
+            w.opt_int(s.event.as_ref().map(|e| events.of_id(e)).transpose()?);
+            w.opt_text(&s.note);
+        }
+        w.opt_text(&c.note);
+        w.opt_text(&c.status_override.as_ref().map(|o| o.reason.clone()));
+    }
+    Ok(w.out)
+}
+
+/// Where each id of a collection stands (the first, for an id given twice).
+struct Positions<'a>(&'static str, HashMap<&'a str, usize>);
+
+impl<'a> Positions<'a> {
+    fn of(what: &'static str, ids: impl Iterator<Item = &'a str>) -> Self {
+        let mut map = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            map.entry(id).or_insert(i);
+        }
+        Positions(what, map)
+    }
+
+    fn of_id(&self, id: &str) -> Result<usize, String> {
+        self.1
+            .get(id)
+            .copied()
+            .ok_or_else(|| format!("refers to {} \"{id}\", which is not in the dataset", self.0))
+    }
+}
+
+#[derive(Default)]
+struct Writer {
+    out: Vec<u8>,
+    /// Each shared text written so far and its number (from 1).
+    shared: HashMap<Arc<str>, usize>,
+}
+
+impl Writer {
+    fn int(&mut self, mut n: usize) {
+        loop {
+            let low = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.out.push(low);
+                return;
+            }
+            self.out.push(low | 0x80);
+        }
+    }
+
+    fn opt_int(&mut self, n: Option<usize>) {
+        self.int(n.map_or(0, |n| n + 1));
+    }
+
+    fn text(&mut self, text: &str) {
+        self.int(text.len());
+        self.out.extend_from_slice(text.as_bytes());
+    }
+
+    fn opt_text(&mut self, text: &Option<String>) {
+        match text {
+            Some(text) => {
+                self.int(1);
+                self.text(text);
+            }
+            None => self.int(0),
+        }
+    }
+
+    fn texts(&mut self, texts: &[String]) {
+        self.int(texts.len());
+        texts.iter().for_each(|t| self.text(t));
+    }
+
+    fn code<T: Vocab>(value: T) -> usize {
+        T::ALL.iter().position(|&v| v == value).unwrap_or(0)
+    }
+
+    fn vocab<T: Vocab>(&mut self, value: T) {
+        self.int(Self::code(value));
+    }
+
+    fn opt_vocab<T: Vocab>(&mut self, value: Option<T>) {
+        self.opt_int(value.map(Self::code));
+    }
+
+    /// A date's value or end: written once, then named by its number.
+    fn shared(&mut self, text: &Arc<str>) {
+        if let Some(&k) = self.shared.get(text) {
+            self.int(k);
+        } else {
+            self.int(0);
+            self.text(text);
+            let k = self.shared.len() + 1;
+            self.shared.insert(text.clone(), k);
+        }
+    }
+
+    fn date(&mut self, d: &DateSpec) {
+        self.vocab(d.precision);
+        // An undated date has no value: "" stands for none.
+        match d.value.is_empty() {
+            true => self.int(0),
+            false => {
+                self.int(1);
+                self.shared(&d.value);
+            }
+        }
+        self.opt_vocab(d.part);
+        match &d.end {
+            Some(end) => {
+                self.int(1);
+                self.shared(end);
+            }
+            None => self.int(0),
+        }
+        self.opt_vocab(d.weekday);
+        self.inferences(&d.inferred);
+    }
+
+    fn inferences(&mut self, inferred: &[Inference]) {
+        self.int(inferred.len());
+        for i in inferred {
+            self.vocab(i.kind);
+            self.text(&i.reason);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Reading (the page, the checker)
+// ---------------------------------------------------------------------------
+
+/// A pack given whole.
+pub fn read_bytes(bytes: &[u8]) -> Result<Briefing, Vec<Problem>> {
+    if bytes.len() > super::decode::MAX_BYTES {
+        let too_big = super::decode::too_big(bytes.len());
+        return Err(vec![problem(String::new(), too_big)]);
+    }
+    let mut given = false;
+    read(|buf| {
+        if given {
+            return false;
+        }
+        given = true;
+        buf.extend_from_slice(bytes);
+        true
+    })
+}
+
+/// A pack given a part at a time: `more` appends the next part to the
+/// buffer and says whether there was one. Only the part being read is held,
+/// never the whole file.
+pub fn read(mut more: impl FnMut(&mut Vec<u8>) -> bool) -> Result<Briefing, Vec<Problem>> {
+    // One reader, not one per caller: the page's code holds it once.
+    let mut r = Reader {
+        more: &mut more,
+        buf: Vec::new(),
+        at: 0,
+        shared: Vec::new(),
+        entry: ("", 0),
+        item: None,
+        within: "",
+        problem: None,
+    };
+    let briefing = r.briefing();
+    if let Some(problem) = r.problem {
+        return Err(vec![problem]);
+    }
+    let mut problems = Vec::new();
+    check_ids(&briefing, &mut problems);
+    if problems.is_empty() {
+        let lookup = super::rules::Lookup::of(&briefing);
+        for (i, claim) in briefing.claims.iter().enumerate() {
+            if let Err((field, message)) = super::rules::check(&lookup, claim) {
+                problems.push(problem(format!("claims[{i}].{field}"), message));
+            }
+        }
+    }
+    match problems.is_empty() {
+        true => Ok(briefing),
+        false => Err(problems),
+    }
+}
+
+fn problem(path: String, message: String) -> Problem {
+    Problem {
+        path,
+        message,
+        line: None,
+        column: None,
+    }
+}
+
+/// Ids are unique in each collection (references are positions, so they
+/// name an entry by construction).
+fn check_ids(b: &Briefing, problems: &mut Vec<Problem>) {
+    fn unique<'a>(what: &str, ids: impl Iterator<Item = &'a str>, problems: &mut Vec<Problem>) {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            if !seen.insert(id) {
+                problems.push(problem(
+                    format!("{what}[{i}].id"),
+                    format!("duplicate id \"{id}\""),
+                ));
+            }
+        }
+    }
+    unique("actors", b.actors.iter().map(|a| &*a.id), problems);
+    unique("sources", b.sources.iter().map(|s| &*s.id), problems);
+    unique("events", b.events.iter().map(|e| &*e.id), problems);
+    unique("claims", b.claims.iter().map(|c| &*c.id), problems);
+}
+
+/// Reads on after a problem with placeholders (empty text, zero, none),
+/// taking nothing more from the file, and keeps the first problem: no early
+/// return, so no clean-up code for every field read (kilobytes of the
+/// page's wasm).
+struct Reader<'m> {
+    more: &'m mut dyn FnMut(&mut Vec<u8>) -> bool,
+    buf: Vec<u8>,
+    at: usize,
+    /// Every shared text so far, in order.
+    shared: Vec<Arc<str>>,
+    /// The collection entry being read ("events", 12), for problems' paths.
+    entry: (&'static str, usize),
+    /// The list item within it being read ("stances", 0).
+    item: Option<(&'static str, usize)>,
+    /// The object within that being read ("date.").
+    within: &'static str,
+    /// The first problem; once there is one, nothing more is read.
+    problem: Option<Problem>,
+}
+
+impl Reader<'_> {
+    fn failed(&self) -> bool {
+        self.problem.is_some()
+    }
+
+    fn fail(&mut self, key: &str, message: String) {
+        if self.problem.is_some() {
+            return;
+        }
+        let mut path = match self.entry {
+            ("", _) => String::new(),
+            ("meta", _) => "meta.".to_string(),
+            (what, i) => format!("{what}[{i}]."),
+        };
+        if let Some((list, j)) = self.item {
+            path += &format!("{list}[{j}].");
+        }
+        self.problem = Some(problem(path + self.within + key, message));
+    }
+
+    /// At least `n` bytes ready at `at`.
+    fn need(&mut self, n: usize, key: &str) -> bool {
+        if self.failed() {
+            return false;
+        }
+        if self.buf.len() - self.at >= n {
+            return true;
+        }
+        self.buf.drain(..self.at);
+        self.at = 0;
+        while self.buf.len() < n {
+            if !(self.more)(&mut self.buf) {
+                self.fail(
+                    key,
+                    "the pack ends here, in the middle: the file is cut off; fetch or write it again"
+                        .into(),
+                );
+                return false;
+            }
+        }
+        true
+    }
+
+    fn int(&mut self, key: &str) -> usize {
+        let mut n: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            if !self.need(1, key) {
+                return 0;
+            }
+            let b = self.buf[self.at];
+            self.at += 1;
+            n |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                if let Ok(n) = usize::try_from(n) {
+                    return n;
+                }
+                break;
+            }
+        }
+        self.fail(key, "holds a number too large".into());
+        0
+    }
+
+    /// A count of entries: at most what the JSON decoder allows under `key`,
+    /// at least one when `required`.
+    fn count(&mut self, key: &'static str, required: bool) -> usize {
+        let n = self.int(key);
+        let most = max_entries(key);
+        if n > most {
+            self.fail(
+                key,
+                format!("has {n} entries, more than the {most} allowed here"),
+            );
+        } else if required && n == 0 {
+            self.fail(key, "must list at least one entry".into());
+        }
+        if self.failed() {
+            0
+        } else {
+            n
+        }
+    }
+
+    fn list<T>(
+        &mut self,
+        key: &'static str,
+        required: bool,
+        mut item: impl FnMut(&mut Self) -> T,
+    ) -> Vec<T> {
+        let n = self.count(key, required);
+        // Grown as entries arrive: a count alone reserves little.
+        let mut items = Vec::with_capacity(n.min(1024));
+        for _ in 0..n {
+            if self.failed() {
+                break;
+            }
+            items.push(item(self));
+        }
+        items
+    }
+
+    fn flag(&mut self, key: &str) -> bool {
+        match self.int(key) {
+            0 => false,
+            1 => true,
+            n => {
+                self.fail(key, format!("holds {n} where 1 (yes) or 0 (no) belongs"));
+                false
+            }
+        }
+    }
+
+    /// A text as the JSON decoder takes it: not blank, within its length,
+    /// and a name without hidden characters.
+    fn text(&mut self, key: &'static str) -> String {
+        let len = self.int(key);
+        let most = max_chars(key);
+        // A character is at most 4 bytes of UTF-8.
+        if len > most * 4 {
+            self.fail(
+                key,
+                format!("is {len} bytes long, more than the {most} characters allowed here"),
+            );
+        }
+        if !self.need(len, key) {
+            return String::new();
+        }
+        let bytes = &self.buf[self.at..self.at + len];
+        self.at += len;
+        let why = match std::str::from_utf8(bytes) {
+            Err(_) => "is not UTF-8 text".to_string(),
+            Ok(text) if text.trim().is_empty() => "must not be empty".to_string(),
+            Ok(text) if len > SHORT_TEXT_CHARS && text.chars().count() > most => {
+                format!("is longer than the {most} characters allowed here")
+            }
+            Ok(text) => match NAME_FIELDS.contains(&key).then(|| hidden_character(text)) {
+                Some(Some(why)) => why,
+                _ => return text.to_string(),
+            },
+        };
+        self.fail(key, why);
+        String::new()
+    }
+
+    fn opt_text(&mut self, key: &'static str) -> Option<String> {
+        self.flag(key).then(|| self.text(key))
+    }
+
+    fn texts(&mut self, key: &'static str, required: bool) -> Vec<String> {
+        self.list(key, required, |r| r.text(key))
+    }
+
+    fn id(&mut self, key: &'static str) -> String {
+        let id = self.text(key);
+        if !self.failed() && !is_id(&id) {
+            self.fail(
+                key,
+                format!("\"{id}\" is not an id: use lowercase letters, digits and hyphens"),
+            );
+        }
+        id
+    }
+
+    fn day(&mut self, key: &'static str, text: &str) {
+        if !self.failed() && !matches!(PartialDate::parse(text), Ok(PartialDate::Day(_))) {
+            self.fail(key, "must be a full day (YYYY-MM-DD)".into());
+        }
+    }
+
+    /// A vocabulary's code, below `count`; when `optional`, 0 is none and
+    /// the codes are one up. (Not generic: one copy for every vocabulary.)
+    fn code(
+        &mut self,
+        key: &str,
+        count: usize,
+        name: &dyn std::fmt::Display,
+        optional: bool,
+    ) -> Option<usize> {
+        let n = self.int(key);
+        let code = match (optional, n) {
+            (true, 0) => return None,
+            (true, n) => n - 1,
+            (false, n) => n,
+        };
+        if code >= count {
+            self.fail(key, format!("holds {n}, which is no {name}"));
+            return None;
+        }
+        Some(code)
+    }
+
+    fn vocab<T: Vocab>(&mut self, key: &str) -> T {
+        T::ALL[self.code(key, T::ALL.len(), &T::NAME, false).unwrap_or(0)]
+    }
+
+    fn opt_vocab<T: Vocab>(&mut self, key: &str) -> Option<T> {
+        Some(T::ALL[self.code(key, T::ALL.len(), &T::NAME, true)?])
+    }
+
+    /// The position of an entry read before (an actor, a source, an
+    /// event) among `ids`, when `optional` one up with 0 for none.
+    fn position(&mut self, key: &str, ids: &[&Ref], optional: bool) -> Option<usize> {
+        let len = ids.len();
+        let name = format_args!("position among the {len} entries it may name");
+        self.code(key, len, &name, optional)
+    }
+
+    /// The id at that position.
+    fn reference(&mut self, key: &str, ids: &[&Ref]) -> Ref {
+        self.position(key, ids, false)
+            .map(|i| ids[i].clone())
+            .unwrap_or_default()
+    }
+
+    fn shared(&mut self, key: &'static str) -> Arc<str> {
+        match self.int(key) {
+            0 => {
+                let text: Arc<str> = self.text(key).into();
+                self.shared.push(text.clone());
+                text
+            }
+            k => match self.shared.get(k - 1) {
+                Some(text) => text.clone(),
+                None => {
+                    self.fail(
+                        key,
+                        format!("names shared text {k}, which was not given before"),
+                    );
+                    Arc::from("")
+                }
+            },
+        }
+    }
+
+    fn inferences(&mut self, dates: bool) -> Vec<Inference> {
+        self.list("inferred", false, |r| {
+            let kind: InferenceKind = r.vocab("inferred.kind");
+            if kind.is_about_a_date() != dates {
+                r.fail(
+                    "inferred",
+                    format!("\"{}\" does not belong here", kind.key()),
+                );
+            }
+            Inference {
+                kind,
+                reason: r.text("reason"),
+            }
+        })
+    }
+
+    fn date(&mut self) -> DateSpec {
+        self.within = "date.";
+        let precision = self.vocab("precision");
+        let value = match self.flag("value") {
+            true => self.shared("value"),
+            false => Arc::from(""),
+        };
+        let date = DateSpec {
+            precision,
+            value,
+            part: self.opt_vocab("part"),
+            end: self.flag("end").then(|| self.shared("end")),
+            weekday: self.opt_vocab("weekday"),
+            inferred: self.inferences(true),
+        };
+        if precision != Precision::Undated && date.value.is_empty() {
+            self.fail("value", "is required but missing".into());
+        }
+        if let Err((field, reason)) = date.check() {
+            self.fail(field, reason);
+        }
+        for inference in &date.inferred {
+            let fits = match inference.kind {
+                InferenceKind::DayFromWeekday => {
+                    date.precision == Precision::Day && date.weekday.is_some()
+                }
+                InferenceKind::WeekdayFromContext => date.weekday.is_some(),
+                InferenceKind::YearFromContext | InferenceKind::DateFromContext => {
+                    !date.is_undated()
+                }
+                InferenceKind::ChainFromContext => true,
+            };
+            if !fits {
+                let kind = inference.kind.key();
+                self.fail("inferred", format!("\"{kind}\" does not fit this date"));
+            }
+        }
+        self.within = "";
+        date
+    }
+
+    fn briefing(&mut self) -> Briefing {
+        if self.need(MAGIC.len(), "") && !is_pack(&self.buf[self.at..]) {
+            self.fail("", "is not a briefing pack".into());
+        }
+        self.at += MAGIC.len().min(self.buf.len());
+        let version = self.int("");
+        if !self.failed() && version as u64 != VERSION {
+            self.fail("", format!("is a pack of layout {version}; this page reads layout {VERSION}: write it again with this version's briefing-check --pack"));
+        }
+        let schema = self.opt_text("$schema");
+        self.entry = ("meta", 0);
+        let meta = Meta {
+            title: self.text("title"),
+            subtitle: self.opt_text("subtitle"),
+            as_of: self.text("as_of"),
+            compiled_by: self.text("compiled_by"),
+            summary: self.text("summary"),
+            key_points: self.texts("key_points", false),
+            handling: self.opt_text("handling"),
+        };
+        self.day("as_of", &meta.as_of);
+        let actors = self.collection("actors", true, Self::actor);
+        let sources = self.collection("sources", true, Self::source);
+        let actor_ids: Vec<&Ref> = actors.iter().map(|a| &a.id).collect();
+        let source_ids: Vec<&Ref> = sources.iter().map(|s| &s.id).collect();
+        let events = self.collection("events", true, |r| r.event(&actor_ids, &source_ids));
+        let event_ids: Vec<&Ref> = events.iter().map(|e| &e.id).collect();
+        let claims = self.collection("claims", false, |r| {
+            r.claim(&actor_ids, &source_ids, &events, &event_ids)
+        });
+        drop(event_ids);
+        self.entry = ("", 0);
+        // Nothing may follow the claims.
+        if !self.failed() && (self.buf.len() > self.at || (self.more)(&mut self.buf)) {
+            self.fail(
+                "",
+                "goes on after its last claim: the file is not one pack".into(),
+            );
+        }
+        Briefing {
+            schema,
+            meta,
+            actors,
+            sources,
+            events,
+            claims,
+        }
+    }
+
+    fn collection<T>(
+        &mut self,
+        key: &'static str,
+        required: bool,
+        mut entry: impl FnMut(&mut Self) -> T,
+    ) -> Vec<T> {
+        self.entry = ("", 0);
+        let n = self.count(key, required);
+        let mut items = Vec::with_capacity(n.min(1024));
+        for i in 0..n {
+            if self.failed() {
+                break;
+            }
+            self.entry = (key, i);
+            self.item = None;
+            items.push(entry(self));
+        }
+        self.item = None;
+        items.shrink_to_fit();
+        items
+    }
+
+    fn actor(&mut self) -> Actor {
+        Actor {
+            id: self.id("id").into(),
+            name: self.text("name"),
+            aliases: self.texts("aliases", false),
+            role: self.text("role"),
+            affiliation: self.text("affiliation"),
+            kind: self.vocab("kind"),
+            anonymous: self.flag("anonymous"),
+            note: self.opt_text("note"),
+        }
+    }
+
+    fn source(&mut self) -> Source {
+        let source = Source {
+            id: self.id("id").into(),
+            outlet: self.text("outlet"),
+            chain: self.texts("chain", false),
+            title: self.opt_text("title"),
+            author: self.opt_text("author"),
+            published: self.opt_text("published"),
+            language: self.text("language"),
+            url: self.opt_text("url"),
+            note: self.opt_text("note"),
+            inferred: self.inferences(false),
+        };
+        if let Some(day) = &source.published {
+            self.day("published", day);
+        }
+        if let Some(url) = source.url.as_ref().filter(|url| !is_http_url(url)) {
+            self.fail("url", format!("\"{url}\" is not an http(s) URL"));
+        }
+        source
+    }
+
+    fn event(&mut self, actors: &[&Ref], sources: &[&Ref]) -> Event {
+        Event {
+            id: self.id("id").into(),
+            title: self.text("title"),
+            date: self.date(),
+            status: self.vocab("status"),
+            channel: Channel {
+                track: self.opt_vocab("channel.track"),
+                modality: self.vocab("channel.modality"),
+            },
+            secret: self.flag("secret"),
+            participants: {
+                let n = self.count("participants", true);
+                let mut list = Vec::with_capacity(n.min(1024));
+                for j in 0..n {
+                    self.item = Some(("participants", j));
+                    list.push(Participant {
+                        actor: self.reference("actor", actors),
+                        role: self.vocab("role"),
+                        note: self.opt_text("note"),
+                    });
+                }
+                self.item = None;
+                list
+            },
+            summary: self.text("summary"),
+            note: self.opt_text("note"),
+            sources: self.list("sources", true, |r| r.reference("sources", sources)),
+        }
+    }
+
+    fn claim(
+        &mut self,
+        actors: &[&Ref],
+        sources: &[&Ref],
+        events: &[Event],
+        event_ids: &[&Ref],
+    ) -> Claim {
+        let id = self.id("id");
+        let text = self.text("text");
+        let status = self.vocab("status");
+        let claim_events = self.list("events", true, |r| r.reference("events", event_ids));
+        let n = self.count("stances", true);
+        let mut stances = Vec::with_capacity(n.min(1024));
+        for j in 0..n {
+            if self.failed() {
+                break;
+            }
+            self.item = Some(("stances", j));
+            let actor = self.reference("actor", actors);
+            let kind = self.vocab("kind");
+            let date = self.date();
+            let quote = self.text("quote");
+            let speech = self.vocab("speech");
+            let source = self.reference("source", sources);
+            let on_behalf_of = self
+                .position("on_behalf_of", actors, true)
+                .map(|i| actors[i].clone());
+            let made_in = self.position("event", event_ids, true);
+            let stance = Stance {
+                actor,
+                kind,
+                date,
+                quote,
+                speech,
+                source,
+                on_behalf_of,
+                event: made_in.map(|e| event_ids[e].clone()),
+                note: self.opt_text("note"),
+            };
+            if stance.on_behalf_of.as_ref() == Some(&stance.actor) {
+                self.fail("on_behalf_of", "names the stance's own actor".into());
+            }
+            // A stance is made by someone taking part in the event it names.
+            if let Some(event) = made_in.map(|e| &events[e]) {
+                let speaker = |p: &Participant| {
+                    p.actor == stance.actor || Some(&p.actor) == stance.on_behalf_of.as_ref()
+                };
+                if !event.participants.iter().any(speaker) {
+                    self.fail(
+                        "event",
+                        format!(
+                            "\"{}\" is not a participant of event \"{}\", so the stance cannot have been made in it",
+                            stance.actor, event.id
+                        ),
+                    );
+                }
+            }
+            stances.push(stance);
+        }
+        self.item = None;
+        Claim {
+            id,
+            text,
+            status,
+            events: claim_events,
+            stances,
+            note: self.opt_text("note"),
+            status_override: self
+                .opt_text("status_override.reason")
+                .map(|reason| StatusOverride { reason }),
+        }
+    }
+}
