@@ -504,6 +504,59 @@ fn the_checker_fails_on_a_disallowed_status_and_reports_a_valid_file() {
 }
 
 #[test]
+fn the_checker_writes_a_pack_only_of_a_valid_file_and_checks_packs() {
+    let dir = std::env::temp_dir().join(format!("briefing-pack-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_briefing-check"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let good = concat!(env!("CARGO_MANIFEST_DIR"), "/data/briefing.json");
+    let pack = dir.join("briefing.pack");
+    let out = run(&["--pack".as_ref(), pack.as_os_str(), good.as_ref()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    // "…/briefing.pack: written, 38 KB (the JSON: 77 KB)"
+    assert!(
+        stdout.contains("briefing.pack: written, ") && stdout.contains(" KB (the JSON: "),
+        "{stdout}"
+    );
+    let (b, _) = bundled();
+    let bytes = std::fs::read(&pack).unwrap();
+    assert_eq!(briefing::model::pack::read_bytes(&bytes), Ok(b));
+    // A pack is checked as the page reads it.
+    let out = run(&[pack.as_os_str()]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ok (21 events"));
+    std::fs::write(&pack, &bytes[..bytes.len() / 2]).unwrap();
+    let out = run(&[pack.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("the file is cut off"));
+    // A file with a problem is reported, and no pack is written.
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        include_str!("../data/briefing.json").replacen("\"confirmed\"", "\"rumoured\"", 1),
+    )
+    .unwrap();
+    let unwritten = dir.join("bad.pack");
+    let out = run(&["--pack".as_ref(), unwritten.as_os_str(), bad.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!unwritten.exists());
+    // One file at a time.
+    let out = run(&[
+        "--pack".as_ref(),
+        unwritten.as_os_str(),
+        good.as_ref(),
+        good.as_ref(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn print_notes_list_each_inference_once_and_cover_every_mark() {
     let (b, _) = bundled();
     let notes = briefing::model::report::inference_notes(&b);
