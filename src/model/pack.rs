@@ -32,7 +32,7 @@ use super::decode::{
 };
 use super::types::*;
 use super::vocab::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The first bytes of every pack. The NUL makes it no JSON text.
@@ -333,9 +333,10 @@ fn problem(path: String, message: String) -> Problem {
 /// name an entry by construction).
 fn check_ids(b: &Briefing, problems: &mut Vec<Problem>) {
     fn unique<'a>(what: &str, ids: impl Iterator<Item = &'a str>, problems: &mut Vec<Problem>) {
-        let mut seen = HashSet::new();
+        // The map type `load` uses, so the page holds one copy of its code.
+        let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, id) in ids.enumerate() {
-            if !seen.insert(id) {
+            if seen.insert(id, i).is_some() {
                 problems.push(problem(
                     format!("{what}[{i}].id"),
                     format!("duplicate id \"{id}\""),
