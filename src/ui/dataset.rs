@@ -483,6 +483,23 @@ pub(super) async fn fetch_bytes(relative: &str) -> Result<Vec<u8>, String> {
 pub(super) struct Body(Vec<js_sys::Uint8Array>);
 
 impl Body {
+    /// Whether the file begins as a pack does (its first bytes may come in
+    /// more than one part).
+    fn is_pack(&self) -> bool {
+        let mut start = [0u8; 16];
+        let want = model::pack::MAGIC.len().min(start.len());
+        let mut got = 0;
+        for part in &self.0 {
+            let n = (part.length() as usize).min(want - got);
+            part.subarray(0, n as u32).copy_to(&mut start[got..got + n]);
+            got += n;
+            if got == want {
+                break;
+            }
+        }
+        model::pack::is_pack(&start[..got])
+    }
+
     /// The whole file in one buffer (the pictures' module; a dataset the
     /// part-by-part reading gave up on).
     fn to_vec(&self) -> Vec<u8> {
@@ -615,6 +632,9 @@ const SLICE: u32 = 256 * 1024;
 /// A file the feed gives up on has a problem: it is read whole, by
 /// `load_bytes`, for the list of every problem with its line and column.
 fn read(body: Body) -> Result<Briefing, Vec<model::Problem>> {
+    if body.is_pack() {
+        return read_pack(&body);
+    }
     let mut feed = model::Feed::new();
     let mut slice = vec![0; SLICE as usize];
     let fed = body.0.iter().all(|part| {
@@ -633,6 +653,27 @@ fn read(body: Body) -> Result<Briefing, Vec<model::Problem>> {
     let bytes = body.to_vec();
     drop(body);
     model::load_bytes(&bytes)
+}
+
+/// A pack ([`model::pack`], the compact form `briefing-check --pack`
+/// writes), copied into the page's memory a slice at a time as the reader
+/// asks for more: only the slice being read is held.
+fn read_pack(body: &Body) -> Result<Briefing, Vec<model::Problem>> {
+    let mut slices = body.0.iter().flat_map(|part| {
+        let len = part.length();
+        (0..len)
+            .step_by(SLICE as usize)
+            .map(move |at| part.subarray(at, (at + SLICE).min(len)))
+    });
+    model::pack::read(|buf| {
+        let Some(slice) = slices.next() else {
+            return false;
+        };
+        let start = buf.len();
+        buf.resize(start + slice.length() as usize, 0);
+        slice.copy_to(&mut buf[start..]);
+        true
+    })
 }
 
 /// How long one slice of the search index's build may take.
@@ -676,7 +717,7 @@ pub fn OpenDataset() -> impl IntoView {
             id="open-dataset"
             class="file-input"
             type="file"
-            accept=".json,application/json"
+            accept=".json,.pack,application/json"
             on:change=on_pick
         />
         <label for="open-dataset" class="button">"Open dataset…"</label>

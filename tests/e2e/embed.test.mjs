@@ -3,6 +3,7 @@
 // No request may leave the page's origin in any of them.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,13 @@ async function assertClean(page) {
 }
 
 const MINIMAL = new URL('../fixtures/minimal.json', import.meta.url).pathname;
+const BUNDLED_JSON = new URL('../../data/briefing.json', import.meta.url).pathname;
+
+/** The pack (compact form) of a JSON dataset, as curators write it: `briefing-check --pack`. */
+function pack(json, out) {
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'briefing-check', '--', '--pack', out, json], { encoding: 'utf8' });
+  assert.equal(run.status, 0, `briefing-check --pack failed: ${run.stdout}${run.stderr}`);
+}
 const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'";
 
@@ -29,6 +37,18 @@ const env = setUp({
       .replace('"actor": "bob", "role"', '"actor": "carol", "role"');
     await writeFile(join(root, 'broken.json'), broken);
     await writeFile(join(root, 'truncated.json'), (await readFile(MINIMAL, 'utf8')).slice(0, 200));
+    pack(MINIMAL, join(root, 'minimal.pack'));
+    pack(BUNDLED_JSON, join(root, 'briefing.pack'));
+    const packed = await readFile(join(root, 'minimal.pack'));
+    await writeFile(join(root, 'cut.pack'), packed.subarray(0, packed.length - 40));
+    // The claim's status byte follows its id and text: "confirmed" (0) made
+    // "denied" (4), which its two confirming stances do not allow.
+    const text = Buffer.from('\x14Alice and Bob spoke.', 'latin1');
+    const status = packed.indexOf(text) + text.length;
+    assert.equal(packed[status], 0, 'the status code of "confirmed"');
+    const denied = Buffer.from(packed);
+    denied[status] = 4;
+    await writeFile(join(root, 'denied.pack'), denied);
   },
 });
 let browser, site, root;
@@ -280,6 +300,40 @@ test('a broken dataset lists its problems and the current briefing stays', async
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').textContent(), /the server answered 404/);
   expectProblems(page, [/HTTP 404: .*missing\.json/, /console error: .*404/]);
+  await assertClean(page);
+});
+
+test('a pack (the compact form) shows what its JSON shows; a damaged one is refused in words', async () => {
+  const page = await newPage(browser, { origin: originOf(site.url) });
+  await openBriefing(page, site.url + '?data=minimal.pack');
+  assert.deepEqual(await counts(page), [1, 1]);
+  assert.ok(await page.getByRole('heading', { level: 1, name: 'Minimal briefing' }).isVisible());
+  assert.match(await page.locator('.dataset-name').textContent(), /Dataset: minimal\.pack/);
+
+  // The bundled briefing from its pack: the same view, card for card.
+  const view = async (url) => {
+    await openBriefing(page, url);
+    await page.locator('article.event').first().waitFor();
+    return { counts: await counts(page), cards: await page.locator('article.event').allTextContents() };
+  };
+  const fromPack = await view(site.url + '?data=briefing.pack&status=denied&actor=yuriy-ushakov');
+  const fromJson = await view(site.url + '?status=denied&actor=yuriy-ushakov');
+  assert.ok(fromJson.counts[0] > 0 && fromJson.counts[0] < fromJson.counts[1], JSON.stringify(fromJson.counts));
+  assert.deepEqual(fromPack, fromJson);
+
+  await page.goto(site.url + '?data=cut.pack');
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /The dataset “cut\.pack” could not be used.*: the pack ends here, in the middle: the file is cut off/);
+  await page.goto(site.url + '?data=denied.pack');
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /claims\[0\]\.status: claim "they-spoke" is "denied", which its stances do not allow/);
+  const [shown, total] = await counts(page);
+  assert.ok(total >= 15 && shown === total, 'the bundled briefing is still shown');
+
+  // A pack opened from disk, as a reader would.
+  await page.getByLabel('Open dataset…').setInputFiles(join(root, 'minimal.pack'));
+  await waitForCounts(page, { shown: 1, total: 1 });
+  assert.match(await page.locator('.dataset-name').textContent(), /minimal\.pack \(1 event\)/);
   await assertClean(page);
 });
 

@@ -164,7 +164,7 @@ export function setUp({ site, browser = true } = {}) {
  * on screen, such a report is still dropped; any other problem still fails.
  */
 export function dropReadDatasetAborts(page) {
-  page.problems = page.problems.filter((p) => !/^request failed: http:\/\/127\.0\.0\.1:\d+\/(?:[\w-]+\/)*[\w-]+\.json \(net::ERR_ABORTED\)$/.test(p));
+  page.problems = page.problems.filter((p) => !/^request failed: http:\/\/127\.0\.0\.1:\d+\/(?:[\w-]+\/)*[\w-]+\.(?:json|pack) \(net::ERR_ABORTED\)$/.test(p));
 }
 
 export async function assertClean(page) {
