@@ -44,6 +44,36 @@ export async function generateData() {
     manifest[size.file] = { events: size.events, seed: SEED, generator, bytes: bytes.length, sha256: sha256(bytes) };
     await writeFile(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
   }
+  await writePacks(manifest, manifestPath);
+}
+
+/**
+ * Each dataset's pack (the compact form), as a curator writes it:
+ * `briefing-check --pack`. Written again when its JSON or the pack's layout
+ * (src/model/pack.rs) changed.
+ */
+async function writePacks(manifest, manifestPath) {
+  const layout = sha256(await readFile(join(ROOT, 'src/model/pack.rs')));
+  for (const size of SIZES.filter((s) => s.file && (!ONLY || ONLY.includes(s.label)) && !s.failed)) {
+    size.pack = size.file.replace(/\.json$/, '.pack');
+    const path = join(DATA, size.pack);
+    const json = manifest[size.file];
+    const entry = manifest[size.pack];
+    if (entry?.json === json?.sha256 && entry.layout === layout && existsSync(path) && (await stat(path)).size === entry.bytes) {
+      log(`data: ${size.pack} is current, skipped`);
+      continue;
+    }
+    log(`data: writing ${size.pack}`);
+    const args = ['run', '--quiet', '--release', '--bin', 'briefing-check', '--', '--pack', path, join(DATA, size.file)];
+    const run = spawnSync('cargo', args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: process.env, timeout: 900_000, encoding: 'utf8' });
+    if (run.status !== 0) {
+      log(`data: ${size.pack} not written (${(run.stderr ?? '').trim().slice(0, 300) || run.error || run.status}); its runs are skipped`);
+      delete size.pack;
+      continue;
+    }
+    manifest[size.pack] = { json: json?.sha256, layout, bytes: (await stat(path)).size };
+    await writeFile(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
+  }
 }
 
 // The peers get the same events, converted ahead of time (not timed).

@@ -127,6 +127,10 @@ export async function buildSite(tmp, datasets) {
   );
   for (const d of datasets.filter((d) => !d.failed)) {
     if (d.file) await copyFile(join(DATA, d.file), join(site, 'data', d.file));
+    if (d.pack) {
+      await copyFile(join(DATA, d.pack), join(site, 'data', d.pack));
+      d.packBytes = (await stat(join(DATA, d.pack))).size;
+    }
     const briefing = JSON.parse(await readFile(d.file ? join(DATA, d.file) : join(ROOT, 'data/briefing.json'), 'utf8'));
     d.events = briefing.events.length;
     d.bytes = (await stat(d.file ? join(DATA, d.file) : join(ROOT, 'data/briefing.json'))).size;

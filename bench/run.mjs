@@ -60,9 +60,11 @@ async function main() {
         results.datasets.push(d);
         continue;
       }
-      for (const [name, run] of [['ours', 'ours'], ['timeline', 'timeline'], ['itemsjs', 'itemsjs']]) {
+      const runs = [['ours', (d) => bench.ours(d)], ['timeline', (d) => bench.timeline(d)], ['itemsjs', (d) => bench.itemsjs(d)]];
+      if (d.pack) runs.splice(1, 0, ['oursPack', (d) => bench.ours(d, d.pack)]);
+      for (const [name, run] of runs) {
         log(`${d.label}: ${name}`);
-        d[name] = await bench[run](d).catch((e) => ({ error: String(e.message ?? e) }));
+        d[name] = await run(d).catch((e) => ({ error: String(e.message ?? e) }));
         const s = d[name].startup;
         log(`  first results ${s?.firstMs != null ? ms(s.firstMs) : JSON.stringify(s ?? d[name].error)}`, d[name].filter ? `filter p95 ${ms(d[name].filter.paint.p95)}` : '', d[name].search ? `search p95 ${ms(d[name].search.paint.p95)}` : '');
       }

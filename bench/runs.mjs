@@ -170,8 +170,9 @@ export class Bench {
     return out;
   }
 
-  async ours(d) {
-    const url = d.file ? `${this.server.url}?data=data/${d.file}` : this.server.url;
+  /** The viewer on the dataset's JSON (`file`), or on its pack. */
+  async ours(d, file = d.file) {
+    const url = file ? `${this.server.url}?data=data/${file}` : this.server.url;
     return this.measure('ours', url, d.events, STARTUP_RUNS(d.events), async (page, record) => {
       const result = {};
       try {
