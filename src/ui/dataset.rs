@@ -734,7 +734,7 @@ pub fn DatasetBar(label: String, events: usize) -> impl IntoView {
                 "Dataset: " <strong>{label}</strong> {format!(" ({})", crate::report::count(events, "event", "events"))}
             </p>
             <OpenDataset/>
-            <span class="hint">" or drop a JSON file on the page. It is read here and never uploaded."</span>
+            <span class="hint">" or drop a JSON file or a pack on the page. It is read here and never uploaded."</span>
         </div>
     }
 }
