@@ -212,3 +212,79 @@ fn what_load_refuses_in_a_value_a_pack_refuses_too() {
     b.events[0].sources[0] = "nowhere".into();
     assert!(pack::write(&b).unwrap_err().contains("\"nowhere\""));
 }
+
+#[test]
+fn a_number_that_does_not_fit_is_refused_not_cut() {
+    // The version, 1, written as ten bytes whose last holds more than the
+    // 64th bit: 1 + 2^64, which a reader that drops the lost bits reads as 1.
+    let mut bytes = pack::MAGIC.to_vec();
+    bytes.extend_from_slice(&[0x81, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02]);
+    bytes.extend_from_slice(&pack::write(&minimal()).unwrap()[pack::MAGIC.len() + 1..]);
+    assert!(refused(&bytes).message.contains("too large"));
+}
+
+#[test]
+fn parts_that_bring_nothing_end_the_file() {
+    let bytes = pack::write(&minimal()).unwrap();
+    // The whole pack, then empty parts for ever: read, and the reading ends.
+    let mut given = false;
+    let read = pack::read(|buf| {
+        if !given {
+            buf.extend_from_slice(&bytes);
+            given = true;
+        }
+        true
+    });
+    assert_eq!(read, Ok(minimal()));
+    // Half of it, then empty parts for ever: cut off, and the reading ends.
+    let mut given = false;
+    let problems = pack::read(|buf| {
+        if !given {
+            buf.extend_from_slice(&bytes[..bytes.len() / 2]);
+            given = true;
+        }
+        true
+    })
+    .unwrap_err();
+    assert!(problems[0].message.contains("cut off"));
+}
+
+#[test]
+fn a_problem_in_a_list_names_its_entry() {
+    type Edit = fn(&mut Briefing);
+    let cases: [(Edit, &str); 4] = [
+        (
+            |b| b.actors[1].aliases = vec!["Bobby".into(), "Bo\u{200b}b".into()],
+            "actors[1].aliases[1]",
+        ),
+        (
+            |b| b.sources[0].chain.push(" ".into()),
+            "sources[0].chain[1]",
+        ),
+        (
+            |b| {
+                b.sources[0].inferred = vec![briefing::model::Inference {
+                    kind: briefing::model::InferenceKind::ChainFromContext,
+                    reason: "\t".into(),
+                }]
+            },
+            "sources[0].inferred[0].reason",
+        ),
+        (
+            |b| {
+                b.claims[0].stances[1].date.inferred = vec![briefing::model::Inference {
+                    kind: briefing::model::InferenceKind::WeekdayFromContext,
+                    reason: "The report says Thursday".into(),
+                }]
+            },
+            "claims[0].stances[1].date.inferred[0].kind",
+        ),
+    ];
+    for (edit, path) in cases {
+        let mut b = minimal();
+        edit(&mut b);
+        let json = load(&serde_json::to_string(&b).unwrap()).unwrap_err();
+        assert_eq!(json[0].path, path, "load names it so");
+        assert_eq!(refused(&pack::write(&b).unwrap()).path, path);
+    }
+}

@@ -27,7 +27,7 @@
 
 use super::date::{DateSpec, PartialDate};
 use super::decode::{
-    hidden_character, is_http_url, is_id, max_chars, max_entries, Problem, NAME_FIELDS,
+    hidden_character, is_http_url, is_id, max_chars, max_entries, Problem, TookPart, NAME_FIELDS,
     SHORT_TEXT_CHARS,
 };
 use super::types::*;
@@ -298,6 +298,7 @@ pub fn read(mut more: impl FnMut(&mut Vec<u8>) -> bool) -> Result<Briefing, Vec<
         entry: ("", 0),
         item: None,
         within: "",
+        list_at: None,
         problem: None,
     };
     let briefing = r.briefing();
@@ -366,6 +367,8 @@ struct Reader<'m> {
     item: Option<(&'static str, usize)>,
     /// The object within that being read ("date.").
     within: &'static str,
+    /// The entry of a list within that being read ("aliases", 2).
+    list_at: Option<(&'static str, usize)>,
     /// The first problem; once there is one, nothing more is read.
     problem: Option<Problem>,
 }
@@ -387,7 +390,13 @@ impl Reader<'_> {
         if let Some((list, j)) = self.item {
             path += &format!("{list}[{j}].");
         }
-        self.problem = Some(problem(path + self.within + key, message));
+        path += self.within;
+        match self.list_at {
+            Some((list, j)) if list == key => path += &format!("{list}[{j}]"),
+            Some((list, j)) => path += &format!("{list}[{j}].{key}"),
+            None => path += key,
+        }
+        self.problem = Some(problem(path, message));
     }
 
     /// At least `n` bytes ready at `at`.
@@ -401,7 +410,10 @@ impl Reader<'_> {
         self.buf.drain(..self.at);
         self.at = 0;
         while self.buf.len() < n {
-            if !(self.more)(&mut self.buf) {
+            // A part that brings nothing counts as the end (else a source of
+            // empty parts would be asked forever).
+            let had = self.buf.len();
+            if !(self.more)(&mut self.buf) || self.buf.len() == had {
                 self.fail(
                     key,
                     "the pack ends here, in the middle: the file is cut off; fetch or write it again"
@@ -421,6 +433,10 @@ impl Reader<'_> {
             }
             let b = self.buf[self.at];
             self.at += 1;
+            // The tenth byte holds the 64th bit alone: more would be lost.
+            if shift == 63 && b > 1 {
+                break;
+            }
             n |= u64::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
                 if let Ok(n) = usize::try_from(n) {
@@ -462,12 +478,14 @@ impl Reader<'_> {
         let n = self.count(key, required);
         // Grown as entries arrive: a count alone reserves little.
         let mut items = Vec::with_capacity(n.min(1024));
-        for _ in 0..n {
+        for j in 0..n {
             if self.failed() {
                 break;
             }
+            self.list_at = Some((key, j));
             items.push(item(self));
         }
+        self.list_at = None;
         items
     }
 
@@ -606,12 +624,9 @@ impl Reader<'_> {
 
     fn inferences(&mut self, dates: bool) -> Vec<Inference> {
         self.list("inferred", false, |r| {
-            let kind: InferenceKind = r.vocab("inferred.kind");
+            let kind: InferenceKind = r.vocab("kind");
             if kind.is_about_a_date() != dates {
-                r.fail(
-                    "inferred",
-                    format!("\"{}\" does not belong here", kind.key()),
-                );
+                r.fail("kind", format!("\"{}\" does not belong here", kind.key()));
             }
             Inference {
                 kind,
@@ -641,7 +656,7 @@ impl Reader<'_> {
         if let Err((field, reason)) = date.check() {
             self.fail(field, reason);
         }
-        for inference in &date.inferred {
+        for (j, inference) in date.inferred.iter().enumerate() {
             let fits = match inference.kind {
                 InferenceKind::DayFromWeekday => {
                     date.precision == Precision::Day && date.weekday.is_some()
@@ -654,7 +669,9 @@ impl Reader<'_> {
             };
             if !fits {
                 let kind = inference.kind.key();
-                self.fail("inferred", format!("\"{kind}\" does not fit this date"));
+                self.list_at = Some(("inferred", j));
+                self.fail("kind", format!("\"{kind}\" does not fit this date"));
+                self.list_at = None;
             }
         }
         self.within = "";
@@ -688,13 +705,21 @@ impl Reader<'_> {
         let source_ids: Vec<&Ref> = sources.iter().map(|s| &s.id).collect();
         let events = self.collection("events", true, |r| r.event(&actor_ids, &source_ids));
         let event_ids: Vec<&Ref> = events.iter().map(|e| &e.id).collect();
+        let mut took_part = TookPart::new(&events);
         let claims = self.collection("claims", false, |r| {
-            r.claim(&actor_ids, &source_ids, &events, &event_ids)
+            r.claim(
+                &actor_ids,
+                &source_ids,
+                (&events, &event_ids),
+                &mut took_part,
+            )
         });
-        drop(event_ids);
+        drop((event_ids, took_part));
         self.entry = ("", 0);
         // Nothing may follow the claims.
-        if !self.failed() && (self.buf.len() > self.at || (self.more)(&mut self.buf)) {
+        let had = self.buf.len();
+        if !self.failed() && (had > self.at || ((self.more)(&mut self.buf) && self.buf.len() > had))
+        {
             self.fail(
                 "",
                 "goes on after its last claim: the file is not one pack".into(),
@@ -802,8 +827,8 @@ impl Reader<'_> {
         &mut self,
         actors: &[&Ref],
         sources: &[&Ref],
-        events: &[Event],
-        event_ids: &[&Ref],
+        (events, event_ids): (&[Event], &[&Ref]),
+        took_part: &mut TookPart,
     ) -> Claim {
         let id = self.id("id");
         let text = self.text("text");
@@ -841,11 +866,10 @@ impl Reader<'_> {
                 self.fail("on_behalf_of", "names the stance's own actor".into());
             }
             // A stance is made by someone taking part in the event it names.
-            if let Some(event) = made_in.map(|e| &events[e]) {
-                let speaker = |p: &Participant| {
-                    p.actor == stance.actor || Some(&p.actor) == stance.on_behalf_of.as_ref()
-                };
-                if !event.participants.iter().any(speaker) {
+            if let Some(e) = made_in {
+                let speaker = (&stance.actor, stance.on_behalf_of.as_deref());
+                if !took_part.check(e, speaker.0, speaker.1) {
+                    let event = &events[e];
                     self.fail(
                         "event",
                         format!(
