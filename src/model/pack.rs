@@ -288,7 +288,16 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Briefing, Vec<Problem>> {
 /// A pack given a part at a time: `more` appends the next part to the
 /// buffer and says whether there was one. Only the part being read is held,
 /// never the whole file.
-pub fn read(mut more: impl FnMut(&mut Vec<u8>) -> bool) -> Result<Briefing, Vec<Problem>> {
+pub fn read(more: impl FnMut(&mut Vec<u8>) -> bool) -> Result<Briefing, Vec<Problem>> {
+    read_within(more, super::decode::MAX_BYTES).0
+}
+
+/// [`read`], refusing a dataset whose JSON would be over `most` bytes; with
+/// how many bytes of JSON it counted.
+fn read_within(
+    mut more: impl FnMut(&mut Vec<u8>) -> bool,
+    most: usize,
+) -> (Result<Briefing, Vec<Problem>>, usize) {
     // One reader, not one per caller: the page's code holds it once.
     let mut r = Reader {
         more: &mut more,
@@ -300,10 +309,13 @@ pub fn read(mut more: impl FnMut(&mut Vec<u8>) -> bool) -> Result<Briefing, Vec<
         within: "",
         list_at: None,
         problem: None,
+        json: 0,
+        most,
     };
     let briefing = r.briefing();
+    let json = r.json;
     if let Some(problem) = r.problem {
-        return Err(vec![problem]);
+        return (Err(vec![problem]), json);
     }
     let mut problems = Vec::new();
     check_ids(&briefing, &mut problems);
@@ -316,8 +328,8 @@ pub fn read(mut more: impl FnMut(&mut Vec<u8>) -> bool) -> Result<Briefing, Vec<
         }
     }
     match problems.is_empty() {
-        true => Ok(briefing),
-        false => Err(problems),
+        true => (Ok(briefing), json),
+        false => (Err(problems), json),
     }
 }
 
@@ -371,6 +383,10 @@ struct Reader<'m> {
     list_at: Option<(&'static str, usize)>,
     /// The first problem; once there is one, nothing more is read.
     problem: Option<Problem>,
+    /// How long the JSON of what was read would be at least (serde's
+    /// compact form, every text without escapes), and the most it may be.
+    json: usize,
+    most: usize,
 }
 
 impl Reader<'_> {
@@ -525,7 +541,11 @@ impl Reader<'_> {
             }
             Ok(text) => match NAME_FIELDS.contains(&key).then(|| hidden_character(text)) {
                 Some(Some(why)) => why,
-                _ => return text.to_string(),
+                _ => {
+                    let text = text.to_string();
+                    self.as_json(key, len);
+                    return text;
+                }
             },
         };
         self.fail(key, why);
@@ -580,11 +600,28 @@ impl Reader<'_> {
     }
 
     fn vocab<T: Vocab>(&mut self, key: &str) -> T {
-        T::ALL[self.code(key, T::ALL.len(), &T::NAME, false).unwrap_or(0)]
+        let value = T::ALL[self.code(key, T::ALL.len(), &T::NAME, false).unwrap_or(0)];
+        self.as_json(key, value.key().len());
+        value
     }
 
     fn opt_vocab<T: Vocab>(&mut self, key: &str) -> Option<T> {
-        Some(T::ALL[self.code(key, T::ALL.len(), &T::NAME, true)?])
+        let value = T::ALL[self.code(key, T::ALL.len(), &T::NAME, true)?];
+        self.as_json(key, value.key().len());
+        Some(value)
+    }
+
+    /// Counts a value as the JSON would hold it at least: `"key":"value"`
+    /// (no key for a list's entry). A pack holds many times more per byte
+    /// than its JSON (a reference is a number, not the id again), so it is
+    /// refused where its JSON would be (over 160 MB): no pack holds more
+    /// than a JSON file the page reads, nor takes more memory.
+    fn as_json(&mut self, key: &str, value: usize) {
+        let key = match self.list_at {
+            Some((list, _)) if list == key => 0,
+            _ => key.len() + 3,
+        };
+        self.json += value + 2 + key;
     }
 
     /// The position of an entry read before (an actor, a source, an
@@ -592,7 +629,10 @@ impl Reader<'_> {
     fn position(&mut self, key: &str, ids: &[&Ref], optional: bool) -> Option<usize> {
         let len = ids.len();
         let name = format_args!("position among the {len} entries it may name");
-        self.code(key, len, &name, optional)
+        let at = self.code(key, len, &name, optional)?;
+        // The JSON names it by its id.
+        self.as_json(key, ids[at].len());
+        Some(at)
     }
 
     /// The id at that position.
@@ -609,8 +649,11 @@ impl Reader<'_> {
                 self.shared.push(text.clone());
                 text
             }
-            k => match self.shared.get(k - 1) {
-                Some(text) => text.clone(),
+            k => match self.shared.get(k - 1).cloned() {
+                Some(text) => {
+                    self.as_json(key, text.len());
+                    text
+                }
                 None => {
                     self.fail(
                         key,
@@ -751,6 +794,14 @@ impl Reader<'_> {
             self.entry = (key, i);
             self.item = None;
             items.push(entry(self));
+            if self.json > self.most {
+                self.entry = ("", 0);
+                let most = super::decode::size_words(self.most);
+                self.fail(
+                    "",
+                    format!("as JSON this dataset would be more than {most}, more than this page reads: split it (by period or by theme)"),
+                );
+            }
         }
         self.item = None;
         items.shrink_to_fit();
@@ -892,6 +943,50 @@ impl Reader<'_> {
             status_override: self
                 .opt_text("status_override.reason")
                 .map(|reason| StatusOverride { reason }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole(bytes: &[u8]) -> impl FnMut(&mut Vec<u8>) -> bool + '_ {
+        let mut given = false;
+        move |buf| {
+            let more = !given;
+            if more {
+                buf.extend_from_slice(bytes);
+            }
+            given = true;
+            more
+        }
+    }
+
+    /// What the reader counts as the JSON is never more than serde's compact
+    /// JSON of the same briefing (so no pack is refused that `load` would
+    /// read), and not far under it (so the bound holds a pack to about what
+    /// a JSON file holds).
+    #[test]
+    fn the_json_counted_is_a_close_floor_of_the_json() {
+        let datasets = [
+            crate::model::load(crate::model::BUNDLED).unwrap(),
+            crate::gen::generate(2_000, 3),
+        ];
+        for b in datasets {
+            let bytes = write(&b).unwrap();
+            let (read, counted) = read_within(whole(&bytes), usize::MAX);
+            assert_eq!(read.as_ref(), Ok(&b));
+            let json = serde_json::to_string(&b).unwrap().len();
+            assert!(counted <= json, "counted {counted} of {json}");
+            assert!(counted * 10 >= json * 9, "counted {counted} of {json}");
+            // One byte under what it counts: refused, in words.
+            let (read, _) = read_within(whole(&bytes), counted - 1);
+            let problems = read.unwrap_err();
+            assert!(problems[0]
+                .message
+                .starts_with("as JSON this dataset would be more than"));
+            assert_eq!(read_within(whole(&bytes), counted).0, Ok(b));
         }
     }
 }
