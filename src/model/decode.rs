@@ -1132,15 +1132,16 @@ fn check_references(cx: &mut Cx, b: &Briefing) {
 /// is hashed the first time a stance names it.
 pub(super) struct TookPart<'a> {
     events: &'a [Event],
-    /// (The map type the checks already use, as a set: one copy of its code.)
-    large: HashMap<usize, HashMap<&'a str, usize>>,
+    /// Per event, once one is named: its participants, hashed (in the map
+    /// type the checks already use, as a set: one copy of its code).
+    large: Vec<Option<HashMap<&'a str, usize>>>,
 }
 
 impl<'a> TookPart<'a> {
     pub(super) fn new(events: &'a [Event]) -> Self {
         TookPart {
             events,
-            large: HashMap::new(),
+            large: Vec::new(),
         }
     }
 
@@ -1151,10 +1152,11 @@ impl<'a> TookPart<'a> {
                 .iter()
                 .any(|p| *p.actor == *actor || Some(&*p.actor) == on_behalf_of);
         }
-        let set = self
-            .large
-            .entry(event)
-            .or_insert_with(|| participants.iter().map(|p| (&*p.actor, 0)).collect());
+        if self.large.is_empty() {
+            self.large.resize_with(self.events.len(), || None);
+        }
+        let set = self.large[event]
+            .get_or_insert_with(|| participants.iter().map(|p| (&*p.actor, 0)).collect());
         set.contains_key(actor) || on_behalf_of.is_some_and(|b| set.contains_key(b))
     }
 }

@@ -292,39 +292,46 @@ fn first_independent(supports: &[&StanceFacts]) -> Option<(usize, usize)> {
     if supports.len() <= 32 {
         return (0..supports.len()).find_map(|i| partner(i).map(|j| (i, j)));
     }
-    // Keys of each combination of actor (1), origin (2) and affiliation (4).
-    let key = |s: &StanceFacts, mask: u8| -> (u8, String) {
-        let mut k = String::new();
-        for (bit, part) in [
-            (1, &*s.actor),
-            (2, s.origin.as_str()),
-            (4, s.affiliation.as_str()),
-        ] {
-            if mask & bit != 0 {
-                k.push_str(part);
-            }
-            // A separator no id, outlet or affiliation holds (no control
-            // characters in names), so that parts cannot run together.
-            k.push('\u{1}');
-        }
-        (mask, k)
-    };
-    let mut later: HashMap<(u8, String), usize> = HashMap::new();
-    for s in supports {
-        for mask in 1..8 {
-            *later.entry(key(s, mask)).or_insert(0) += 1;
-        }
+    // Keys of each combination of actor (1), origin (2) and affiliation (4),
+    // seven per stance; counted in the map type `load` already holds (one
+    // copy of its code in the page).
+    let keys: Vec<String> = supports
+        .iter()
+        .flat_map(|s| {
+            (1..8u8).map(move |mask| {
+                let mut k = String::from(char::from(b'0' + mask));
+                for (bit, part) in [
+                    (1, &*s.actor),
+                    (2, s.origin.as_str()),
+                    (4, s.affiliation.as_str()),
+                ] {
+                    if mask & bit != 0 {
+                        k.push_str(part);
+                    }
+                    // A separator no id, outlet or affiliation holds (no
+                    // control characters in names): parts cannot run together.
+                    k.push('\u{1}');
+                }
+                k
+            })
+        })
+        .collect();
+    let mut later: HashMap<&str, usize> = HashMap::new();
+    for k in &keys {
+        *later.entry(k).or_insert(0) += 1;
     }
-    for (i, a) in supports.iter().enumerate() {
-        for mask in 1..8 {
-            if let Some(n) = later.get_mut(&key(a, mask)) {
+    for i in 0..supports.len() {
+        let own = &keys[i * 7..i * 7 + 7];
+        for k in own {
+            if let Some(n) = later.get_mut(k.as_str()) {
                 *n -= 1;
             }
         }
-        // Later stances sharing a part with `a`: + singles - pairs + the triple.
+        // Later stances sharing a part with this one: + singles - pairs + the triple.
         let sharing: isize = (1..8u8)
-            .map(|mask| {
-                let n = later.get(&key(a, mask)).copied().unwrap_or(0) as isize;
+            .zip(own)
+            .map(|(mask, k)| {
+                let n = later.get(k.as_str()).copied().unwrap_or(0) as isize;
                 if mask.count_ones() % 2 == 1 {
                     n
                 } else {
