@@ -132,11 +132,11 @@ def main():
            "Raw bytes per crate come from twiggy on the shipped wasm rebuilt with names kept.", "",
            "## The default page", "", "| file | raw bytes | gzip -9 bytes |", "| --- | ---: | ---: |"]
     for name, (raw, gz) in shipped.items():
-        out.append(f"| {re.sub(r'-[0-9a-f]{16}', '', name)} | {raw:,} | {gz:,} |")
+        out.append(f"| {re.sub(r'-[0-9a-f]{12,16}', '', name)} | {raw:,} | {gz:,} |")
     out += [f"| **total** | | **{total_gz:,}** |", ""]
     for name in sorted(later):
         f = DIST / name
-        out += [f"Loaded only when the Pictures view first opens: {re.sub(r'-[0-9a-f]{16}', '', name)}, "
+        out += [f"Loaded only when the Pictures view first opens: {re.sub(r'-[0-9a-f]{12,16}', '', name)}, "
                 f"{f.stat().st_size:,} bytes, {node_gzip(f):,} gzip -9.", ""]
     floor_gz = floor()
     if floor_gz is not None:
