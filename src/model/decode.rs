@@ -130,7 +130,7 @@ pub(super) fn complete(
     check_references(&mut cx, &briefing);
     // Statuses are judged only once everything they rest on reads.
     if cx.problems.is_empty() {
-        check_statuses(&mut cx, &briefing);
+        check_statuses(&mut cx.problems, &briefing);
     }
     if cx.problems.is_empty() {
         Ok(briefing)
@@ -1028,32 +1028,39 @@ fn decode_claim(cx: &mut Cx, value: &Value, path: &Path) -> Claim {
 }
 
 /// Ids are unique per collection, and every reference names an existing entry.
-fn check_references(cx: &mut Cx, b: &Briefing) {
-    /// Each id and where it first appears.
-    fn ids<'a>(
-        cx: &mut Cx,
-        what: &str,
-        items: impl Iterator<Item = &'a str>,
-    ) -> HashMap<&'a str, usize> {
-        let mut first: HashMap<&str, usize> = HashMap::new();
-        for (i, id) in items.enumerate() {
-            if id.is_empty() {
-                continue;
-            }
-            if let Some(earlier) = first.insert(id, i) {
-                cx.report(
-                    &format!("{what}[{i}].id"),
-                    format!("duplicate id \"{id}\" (also {what}[{earlier}])"),
-                );
-                first.insert(id, earlier);
-            }
+/// Each id of a collection and where it first appears; an id given twice
+/// is a problem. (Shared with the pack, which refers by position but must
+/// still hold each id once.)
+pub(super) fn ids<'a>(
+    problems: &mut Vec<Problem>,
+    what: &str,
+    items: impl Iterator<Item = &'a str>,
+) -> HashMap<&'a str, usize> {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, id) in items.enumerate() {
+        if id.is_empty() {
+            continue;
         }
-        first
+        if let Some(earlier) = first.insert(id, i) {
+            problems.push(Problem {
+                path: format!("{what}[{i}].id"),
+                message: format!("duplicate id \"{id}\" (also {what}[{earlier}])"),
+                line: None,
+                column: None,
+            });
+            first.insert(id, earlier);
+        }
     }
-    let actors = ids(cx, "actors", b.actors.iter().map(|a| &*a.id));
-    let sources = ids(cx, "sources", b.sources.iter().map(|s| &*s.id));
-    let events = ids(cx, "events", b.events.iter().map(|e| &*e.id));
-    ids(cx, "claims", b.claims.iter().map(|c| &*c.id));
+    first
+}
+
+/// Ids are unique per collection, and every reference names an existing entry.
+fn check_references(cx: &mut Cx, b: &Briefing) {
+    let problems = &mut cx.problems;
+    let actors = ids(problems, "actors", b.actors.iter().map(|a| &*a.id));
+    let sources = ids(problems, "sources", b.sources.iter().map(|s| &*s.id));
+    let events = ids(problems, "events", b.events.iter().map(|e| &*e.id));
+    ids(problems, "claims", b.claims.iter().map(|c| &*c.id));
 
     // Paths as the decoder keeps them, written only for a broken reference:
     // there is one per participant, source and stance, hundreds of
@@ -1163,11 +1170,17 @@ impl<'a> TookPart<'a> {
 
 /// Every claim's status is one its stances allow (see `rules.rs`), or carries
 /// an override with the curator's reason.
-fn check_statuses(cx: &mut Cx, b: &Briefing) {
+/// (Shared with the pack.)
+pub(super) fn check_statuses(problems: &mut Vec<Problem>, b: &Briefing) {
     let lookup = super::rules::Lookup::of(b);
     for (i, claim) in b.claims.iter().enumerate() {
         if let Err((field, message)) = super::rules::check(&lookup, claim) {
-            cx.report(&format!("claims[{i}].{field}"), message);
+            problems.push(Problem {
+                path: format!("claims[{i}].{field}"),
+                message,
+                line: None,
+                column: None,
+            });
         }
     }
 }

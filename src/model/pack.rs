@@ -27,8 +27,8 @@
 
 use super::date::{DateSpec, PartialDate};
 use super::decode::{
-    hidden_character, is_http_url, is_id, max_chars, max_entries, Problem, TookPart, NAME_FIELDS,
-    SHORT_TEXT_CHARS,
+    check_statuses, hidden_character, ids, is_http_url, is_id, max_chars, max_entries, Problem,
+    TookPart, NAME_FIELDS, SHORT_TEXT_CHARS,
 };
 use super::types::*;
 use super::vocab::*;
@@ -317,15 +317,31 @@ fn read_within(
     if let Some(problem) = r.problem {
         return (Err(vec![problem]), json);
     }
+    // Ids held once in each collection (references are positions, so they
+    // name an entry by construction), then the status rules, as `load` does.
     let mut problems = Vec::new();
-    check_ids(&briefing, &mut problems);
+    ids(
+        &mut problems,
+        "actors",
+        briefing.actors.iter().map(|a| &*a.id),
+    );
+    ids(
+        &mut problems,
+        "sources",
+        briefing.sources.iter().map(|s| &*s.id),
+    );
+    ids(
+        &mut problems,
+        "events",
+        briefing.events.iter().map(|e| &*e.id),
+    );
+    ids(
+        &mut problems,
+        "claims",
+        briefing.claims.iter().map(|c| &*c.id),
+    );
     if problems.is_empty() {
-        let lookup = super::rules::Lookup::of(&briefing);
-        for (i, claim) in briefing.claims.iter().enumerate() {
-            if let Err((field, message)) = super::rules::check(&lookup, claim) {
-                problems.push(problem(format!("claims[{i}].{field}"), message));
-            }
-        }
+        check_statuses(&mut problems, &briefing);
     }
     match problems.is_empty() {
         true => (Ok(briefing), json),
@@ -340,27 +356,6 @@ fn problem(path: String, message: String) -> Problem {
         line: None,
         column: None,
     }
-}
-
-/// Ids are unique in each collection (references are positions, so they
-/// name an entry by construction).
-fn check_ids(b: &Briefing, problems: &mut Vec<Problem>) {
-    fn unique<'a>(what: &str, ids: impl Iterator<Item = &'a str>, problems: &mut Vec<Problem>) {
-        // The map type `load` uses, so the page holds one copy of its code.
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (i, id) in ids.enumerate() {
-            if seen.insert(id, i).is_some() {
-                problems.push(problem(
-                    format!("{what}[{i}].id"),
-                    format!("duplicate id \"{id}\""),
-                ));
-            }
-        }
-    }
-    unique("actors", b.actors.iter().map(|a| &*a.id), problems);
-    unique("sources", b.sources.iter().map(|s| &*s.id), problems);
-    unique("events", b.events.iter().map(|e| &*e.id), problems);
-    unique("claims", b.claims.iter().map(|c| &*c.id), problems);
 }
 
 /// Reads on after a problem with placeholders (empty text, zero, none),

@@ -180,6 +180,11 @@ impl<'a> Lookup<'a> {
     /// Actors involved in the claim's events: every participant except
     /// publishers and subjects.
     pub fn parties(&self, claim: &Claim) -> Vec<Ref> {
+        self.parties_seen(claim).0
+    }
+
+    /// The parties, and the same as a set for the stances' party test.
+    fn parties_seen(&self, claim: &Claim) -> (Vec<Ref>, Seen<'a>) {
         let mut parties: Vec<Ref> = Vec::new();
         let mut seen = Seen::default();
         let mut at: Vec<usize> = claim
@@ -196,7 +201,7 @@ impl<'a> Lookup<'a> {
                 }
             }
         }
-        parties
+        (parties, seen)
     }
 
     fn facts(&self, index: usize, stance: &Stance, parties: &Seen) -> StanceFacts {
@@ -230,11 +235,7 @@ impl<'a> Lookup<'a> {
     /// needs to know which statuses are allowed, and writing the reasons
     /// for every claim was a fifth of a large dataset's load.
     fn judge_with(&self, claim: &Claim, reasons: bool) -> Verdict {
-        let parties = self.parties(claim);
-        let mut party_set = Seen::default();
-        parties.iter().for_each(|p| {
-            party_set.insert(p);
-        });
+        let (parties, party_set) = self.parties_seen(claim);
         let stances: Vec<StanceFacts> = claim
             .stances
             .iter()
@@ -256,7 +257,7 @@ pub fn judge(b: &Briefing, claim: &Claim) -> Verdict {
     Lookup::of(b).judge(claim)
 }
 
-/// Distinct values in first-seen order (a Vec, not a set: smaller in wasm).
+/// Distinct values in first-seen order.
 fn distinct<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let mut seen = Seen::default();
     for item in items {
