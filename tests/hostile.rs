@@ -735,9 +735,140 @@ fn claims_with_thousands_of_parties_or_stances_are_judged_in_linear_time() {
         problems.iter().all(|p| p.path.ends_with(".status")),
         "{problems:?}"
     );
+    // Each reason names a few parties and counts the rest: 20,000 names
+    // made one sentence of 300 KB.
+    for p in &problems {
+        assert!(p.message.len() < 2_000, "{} bytes: {p}", p.message.len());
+        assert!(p.message.contains(" others "), "{p}");
+    }
     assert!(
         took.as_secs() < 10,
         "{took:?} for a pack of {} bytes",
         bytes.len()
     );
+}
+
+/// A claim is listed, with its stances, under every event it is about or
+/// was made in, and its text is searched with each. A 3 MB file of one claim
+/// about 6,000 events with 6,000 stances made 36 million entries (9 s and
+/// 2 GB natively; a red-team probe, 2026-12-07), and a 7 MB file of one
+/// quote of 100,000 words about 20,000 events 27 s of search index. Both
+/// are refused in words, by `load` and by the pack's reader alike, before
+/// anything is built; a claim about many events with few stances is not.
+#[test]
+fn claims_spread_over_thousands_of_events_are_refused_in_words() {
+    use briefing::model::{pack, Event, Stance};
+    let base = load(&minimal()).unwrap();
+    let with = |events: usize, stances: usize, quote: &str, made_in: bool| {
+        let mut b = base.clone();
+        let template: Event = b.events[0].clone();
+        b.events = (0..events)
+            .map(|i| Event {
+                id: format!("e{i}").into(),
+                ..template.clone()
+            })
+            .collect();
+        let stance: Stance = b.claims[0].stances[0].clone();
+        let claim = &mut b.claims[0];
+        claim.events = b.events.iter().map(|e| e.id.clone()).collect();
+        claim.stances = (0..stances)
+            .map(|i| Stance {
+                quote: quote.to_string(),
+                event: made_in.then(|| b.events[i % events].id.clone()),
+                ..stance.clone()
+            })
+            .collect();
+        claim.status_override = Some(briefing::model::StatusOverride {
+            reason: "Judged by hand.".into(),
+        });
+        b
+    };
+    let refused = |b: &briefing::model::Briefing| {
+        let json = serde_json::to_string(b).unwrap();
+        let from_json = load(&json).expect_err("refused from JSON");
+        let from_pack =
+            pack::read_bytes(&pack::write(b).unwrap()).expect_err("refused from a pack");
+        let said: Vec<String> = from_json.iter().map(ToString::to_string).collect();
+        let said_pack: Vec<String> = from_pack.iter().map(ToString::to_string).collect();
+        assert_eq!(said, said_pack, "the same words from either form");
+        said
+    };
+    // Stances tied to no event are listed under each of the claim's.
+    let said = refused(&with(6_000, 6_000, "We spoke.", false));
+    assert_eq!(said.len(), 2, "entries and text: {said:?}");
+    assert!(
+        said[0].starts_with("claims[0]: is about 6,000 events and has 6,000 stances")
+            && said[0].contains("36,006,000 such entries")
+            && said[0].contains("more than the 4,000,000 it can show"),
+        "{}",
+        said[0]
+    );
+    // Each tied to its own event: their actors are still involved in all.
+    let said = refused(&with(2_001, 2_000, "We spoke.", true));
+    assert!(said[0].contains("4,004,001 such entries, more"), "{said:?}");
+    // Just under the limit: read.
+    load(&serde_json::to_string(&with(1_999, 2_000, "We spoke.", true)).unwrap())
+        .expect("3,999,999 entries are within the limit");
+    // A long quote about many events: more text than a file may hold.
+    let quote = "word ".repeat(200_000);
+    let said = refused(&with(200, 1, &quote, true));
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with("claims[0]: is about 200 events and holds 977 KB of text")
+            && said[0].contains("more than the 160 MB a dataset may hold"),
+        "{}",
+        said[0]
+    );
+    // Many events, few stances, short text: an ordinary large claim.
+    load(&serde_json::to_string(&with(20_000, 2, "We spoke.", true)).unwrap())
+        .expect("a claim about 20,000 events with two stances is read");
+}
+
+/// An actor's events are held as a list when they are few, not as a bitset
+/// of every event: 200,000 actors in a 100,000-event file each took 12.5 KB,
+/// 2.5 GB in all (a red-team probe, 2026-12-07: beyond what a page's wasm
+/// can hold). Counts are the same either way (`bits.rs` tests both forms).
+#[test]
+fn actors_in_few_of_many_events_hold_lists_not_bitsets() {
+    use briefing::model::{Actor, Event, Participant, Role};
+    use briefing::query::bits::Members;
+    use briefing::query::index::Index;
+    use briefing::query::state::{Facet, ViewState};
+    let mut b = load(&minimal()).unwrap();
+    let actor = b.actors[0].clone();
+    let event = b.events[0].clone();
+    b.actors.extend((0..4_000).map(|i| Actor {
+        id: format!("a{i}").into(),
+        name: format!("Actor {i}"),
+        ..actor.clone()
+    }));
+    b.events.extend((0..8_000).map(|i| Event {
+        id: format!("e{i}").into(),
+        participants: vec![Participant {
+            actor: format!("a{}", i % 4_000).into(),
+            role: Role::Participant,
+            note: None,
+        }],
+        ..event.clone()
+    }));
+    let b = load(&serde_json::to_string(&b).unwrap()).expect("valid");
+    let index = Index::new(&b);
+    let actors = index.options(Facet::Actor);
+    let few = actors
+        .iter()
+        .filter(|o| matches!(o.events, Members::Few(_)))
+        .count();
+    assert_eq!(actors.len(), 4_002);
+    assert_eq!(
+        few, 4_002,
+        "each actor of one or two events out of 8,001 as a list"
+    );
+    // Ticking one counts what it adds, as a bitset would.
+    let mut state = ViewState::default();
+    state.toggle(Facet::Actor, "a7");
+    let outcome = index.query(&state);
+    assert_eq!(outcome.matches.len(), 2);
+    let at = |key: &str| actors.iter().position(|o| o.key == key).unwrap();
+    assert_eq!(outcome.actor_counts[at("a7")], 2);
+    assert_eq!(outcome.actor_counts[at("a8")], 4, "a7's two and a8's two");
 }

@@ -92,8 +92,8 @@ fn main() -> ExitCode {
                     match written {
                         Ok(n) => println!(
                             "{out}: written, {} (the JSON: {})",
-                            briefing::model::decode::size_words(n),
-                            briefing::model::decode::size_words(bytes.len())
+                            briefing::model::decode::size_words(n as u64),
+                            briefing::model::decode::size_words(bytes.len() as u64)
                         ),
                         Err(e) => {
                             eprintln!("{out}: cannot write: {e}");

@@ -622,7 +622,7 @@ pub fn shown(layout: &NetworkLayout, index: &Index, kept: &[bool]) -> Shown {
         nodes: layout
             .nodes
             .iter()
-            .map(|n| index.actors[n.option].events.ones().any(kept_one))
+            .map(|n| index.actors[n.option].events.positions().any(kept_one))
             .collect(),
         edges: layout
             .edges

@@ -45,10 +45,10 @@ pub const MAX_BYTES: usize = 160 * 1024 * 1024;
 
 /// "160 MB", "1.5 MB", "12 KB": sizes for people (in integers: float
 /// formatting is kilobytes of the page's wasm).
-pub fn size_words(bytes: usize) -> String {
-    const MB: usize = 1024 * 1024;
+pub fn size_words(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
     // Tenths of a megabyte, rounded half up.
-    let tenths = (bytes as u64 * 10 + MB as u64 / 2) / MB as u64;
+    let tenths = (bytes * 10 + MB / 2) / MB;
     if bytes >= 10 * MB {
         format!("{} MB", (tenths + 5) / 10)
     } else if bytes >= MB {
@@ -58,12 +58,26 @@ pub fn size_words(bytes: usize) -> String {
     }
 }
 
+/// A number with its thousands grouped for reading: "987", "12,500".
+/// (`u64`: a total of a hostile file can pass what `usize` holds in wasm.)
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// The sentence for a file over [`MAX_BYTES`].
 pub fn too_big(bytes: usize) -> String {
     format!(
         "the file is {}, more than the {} this page reads; split it, or check that the link points at a dataset",
-        size_words(bytes),
-        size_words(MAX_BYTES)
+        size_words(bytes as u64),
+        size_words(MAX_BYTES as u64)
     )
 }
 
@@ -128,6 +142,7 @@ pub(super) fn complete(
 ) -> Result<Briefing, Vec<Problem>> {
     let briefing = decode_briefing(&mut cx, value, collections);
     check_references(&mut cx, &briefing);
+    check_spread(&mut cx.problems, &briefing);
     // Statuses are judged only once everything they rest on reads.
     if cx.problems.is_empty() {
         check_statuses(&mut cx.problems, &briefing);
@@ -1166,6 +1181,87 @@ impl<'a> TookPart<'a> {
             .get_or_insert_with(|| participants.iter().map(|p| (&*p.actor, 0)).collect());
         set.contains_key(actor) || on_behalf_of.is_some_and(|b| set.contains_key(b))
     }
+}
+
+/// The most entries a briefing's claims may make in the viewer, which lists
+/// a claim with its stances under each event it is about or was made in
+/// (and counts their actors as involved there). The 100,000-event benchmark
+/// makes about 325,000.
+pub const MAX_CLAIM_ENTRIES: u64 = 4_000_000;
+
+/// What claims repeat under their events stays bounded: their stances and
+/// their text (searched with each event), here, before anything is built.
+/// A 3 MB file of one claim about 6,000 events with 6,000 stances made 36
+/// million entries: 9 s and 2 GB natively, a frozen page in wasm.
+/// (Shared with the pack.)
+pub(super) fn check_spread(problems: &mut Vec<Problem>, b: &Briefing) {
+    // Totals, and per measure the claim that adds most (index, its share).
+    let (mut entries, mut text) = (0u64, 0u64);
+    let (mut most_entries, mut most_text) = ((0, 0u64), (0, 0u64));
+    for (i, claim) in b.claims.iter().enumerate() {
+        let events = events_linked(claim);
+        let own_entries = events * (1 + claim.stances.len() as u64);
+        let own_text = events * claim_text_bytes(claim);
+        entries += own_entries;
+        text += own_text;
+        if own_entries > most_entries.1 {
+            most_entries = (i, own_entries);
+        }
+        if own_text > most_text.1 {
+            most_text = (i, own_text);
+        }
+    }
+    let about = |i: usize| events_linked(&b.claims[i]);
+    // What one claim adds, when others add to it.
+    let share = |own: u64, total: u64, words: String| match own < total {
+        true => format!(" ({words} from this claim)"),
+        false => String::new(),
+    };
+    if entries > MAX_CLAIM_ENTRIES {
+        let (i, own) = most_entries;
+        problems.push(Problem {
+            path: format!("claims[{i}]"),
+            message: format!(
+                "is about {} events and has {} stances; the viewer lists a claim with its stances under each event it is about or was made in, and this briefing's claims would make {} such entries{}, more than the {} it can show. Split a claim about many events into claims about fewer",
+                grouped(about(i)),
+                grouped(b.claims[i].stances.len() as u64),
+                grouped(entries),
+                share(own, entries, grouped(own)),
+                grouped(MAX_CLAIM_ENTRIES),
+            ),
+            line: None,
+            column: None,
+        });
+    }
+    if text > MAX_BYTES as u64 {
+        let (i, own) = most_text;
+        problems.push(Problem {
+            path: format!("claims[{i}]"),
+            message: format!(
+                "is about {} events and holds {} of text in itself and its quotes; the viewer searches a claim's text with each event it is about or was made in, and this briefing's claims would make {} of it{}, more than the {} a dataset may hold. Split a claim about many events into claims about fewer",
+                grouped(about(i)),
+                size_words(claim_text_bytes(&b.claims[i])),
+                size_words(text),
+                share(own, text, size_words(own)),
+                size_words(MAX_BYTES as u64),
+            ),
+            line: None,
+            column: None,
+        });
+    }
+}
+
+/// How many distinct events a claim is about or has stances made in.
+fn events_linked(claim: &Claim) -> u64 {
+    let ids = claim.events.iter().map(|e| &**e);
+    let made_in = claim.stances.iter().filter_map(|s| s.event.as_deref());
+    super::rules::distinct(ids.chain(made_in)).len() as u64
+}
+
+/// The bytes of a claim's text and quotes.
+fn claim_text_bytes(claim: &Claim) -> u64 {
+    let quotes: usize = claim.stances.iter().map(|s| s.quote.len()).sum();
+    (claim.text.len() + quotes) as u64
 }
 
 /// Every claim's status is one its stances allow (see `rules.rs`), or carries

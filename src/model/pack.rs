@@ -27,8 +27,8 @@
 
 use super::date::{DateSpec, PartialDate};
 use super::decode::{
-    check_statuses, hidden_character, ids, is_http_url, is_id, max_chars, max_entries, Problem,
-    TookPart, NAME_FIELDS, SHORT_TEXT_CHARS,
+    check_spread, check_statuses, hidden_character, ids, is_http_url, is_id, max_chars,
+    max_entries, Problem, TookPart, NAME_FIELDS, SHORT_TEXT_CHARS,
 };
 use super::types::*;
 use super::vocab::*;
@@ -340,6 +340,7 @@ fn read_within(
         "claims",
         briefing.claims.iter().map(|c| &*c.id),
     );
+    check_spread(&mut problems, &briefing);
     if problems.is_empty() {
         check_statuses(&mut problems, &briefing);
     }
@@ -791,7 +792,7 @@ impl Reader<'_> {
             items.push(entry(self));
             if self.json > self.most {
                 self.entry = ("", 0);
-                let most = super::decode::size_words(self.most);
+                let most = super::decode::size_words(self.most as u64);
                 self.fail(
                     "",
                     format!("as JSON this dataset would be more than {most}, more than this page reads: split it (by period or by theme)"),

@@ -258,7 +258,7 @@ pub fn judge(b: &Briefing, claim: &Claim) -> Verdict {
 }
 
 /// Distinct values in first-seen order.
-fn distinct<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+pub(super) fn distinct<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let mut seen = Seen::default();
     for item in items {
         seen.insert(item);
@@ -267,11 +267,32 @@ fn distinct<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
 }
 
 fn names<'a>(lookup: &Lookup, ids: impl IntoIterator<Item = &'a str>) -> String {
-    let list: Vec<String> = distinct(ids)
-        .into_iter()
-        .map(|id| lookup.name(id))
-        .collect();
-    match list.split_last() {
+    let ids = distinct(ids);
+    listed(
+        ids.iter()
+            .take(NAMED + 1)
+            .map(|id| lookup.name(id))
+            .collect(),
+        ids.len(),
+    )
+}
+
+/// At most this many names in one reason: a claim of 20,000 parties made a
+/// sentence of 300 KB.
+const NAMED: usize = 8;
+
+/// "A", "A and B", "A, B and C"; past [`NAMED`] of `all`, the rest counted:
+/// "A, B, … H and 19,992 others". (`items` may hold only the first ones.)
+fn listed(mut items: Vec<String>, all: usize) -> String {
+    if all > NAMED {
+        items.truncate(NAMED);
+        return format!(
+            "{} and {} others",
+            items.join(", "),
+            super::decode::grouped((all - NAMED) as u64)
+        );
+    }
+    match items.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
         None => "nobody".into(),
@@ -416,13 +437,21 @@ fn judge_facts(
             return String::new();
         }
         let origins = distinct(supports.iter().map(|s| s.origin.as_str()));
+        let origins = listed(
+            origins
+                .iter()
+                .take(NAMED + 1)
+                .map(|o| o.to_string())
+                .collect(),
+            origins.len(),
+        );
         if supports.is_empty() {
             "nobody asserts it".to_string()
         } else {
             format!(
                 "its supporting stances ({}) are not of independent origin (origins: {})",
                 who(&supports),
-                origins.join(", ")
+                origins
             )
         }
     };

@@ -5,7 +5,7 @@
 //! holds the set of events it matches; a query ANDs the filters (OR within a
 //! filter) and counts, per option, the events that choosing it would give.
 
-use super::bits::Bits;
+use super::bits::{Bits, Members};
 use super::fold::fold;
 use super::lists::Lists;
 use super::search::{SearchBuilder, SearchIndex};
@@ -24,7 +24,7 @@ pub struct FacetOption {
     pub label: String,
     /// A sub-heading within the filter ("Track", "Modality").
     pub group: &'static str,
-    pub events: Bits,
+    pub events: Members,
 }
 
 pub const SECRET_KEY: &str = "secret";
@@ -296,6 +296,7 @@ impl Index {
         let all_stances = b.claims.iter().map(|c| c.stances.len()).sum();
         let mut first_stance = Vec::with_capacity(b.claims.len());
         let mut made = Lists::with_capacity(all_stances, all_stances);
+        let (mut linked, mut parties): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
         for (c, claim) in b.claims.iter().enumerate() {
             first_stance.push(made.len() as u32);
             for (s, stance) in claim.stances.iter().enumerate() {
@@ -306,24 +307,32 @@ impl Index {
                 }
             }
             // A claim belongs to the events it is about and to those its
-            // stances were made in (a statement, a post).
-            let mut linked: Vec<&Ref> = claim.events.iter().collect();
-            for made_in in claim.stances.iter().filter_map(|s| s.event.as_ref()) {
-                if !linked.contains(&made_in) {
-                    linked.push(made_in);
-                }
-            }
-            for event_id in linked {
-                let Some(&p) = event_pos.get(event_id.as_ref()) else {
-                    continue;
-                };
+            // stances were made in (a statement, a post); whoever takes a
+            // stance on it is involved in each. Sorted, not searched: a claim
+            // may name thousands (`check_spread` bounds the product).
+            linked.clear();
+            linked.extend(
+                claim
+                    .events
+                    .iter()
+                    .chain(claim.stances.iter().filter_map(|s| s.event.as_ref()))
+                    .filter_map(|id| event_pos.get(id.as_ref()).copied()),
+            );
+            linked.sort_unstable();
+            linked.dedup();
+            parties.clear();
+            parties.extend(
+                claim
+                    .stances
+                    .iter()
+                    .filter_map(|s| actor_at.get(s.actor.as_ref()).copied()),
+            );
+            parties.sort_unstable();
+            parties.dedup();
+            for &p in &linked {
                 claims.push((p as u32, c));
                 status_bits[p] |= 1 << claim.status as u32;
-                for stance in &claim.stances {
-                    if let Some(&a) = actor_at.get(stance.actor.as_ref()) {
-                        involved.push((p as u32, a));
-                    }
-                }
+                involved.extend(parties.iter().map(|&a| (p as u32, a)));
             }
         }
         // Each list made, its pairs go (8 MB at 100,000 events, held
@@ -332,13 +341,19 @@ impl Index {
         involved.sort_and_dedup();
         let claims = Lists::from_pairs(n, &std::mem::take(&mut claims));
         let stances = Lists::from_pairs(n, &std::mem::take(&mut stances));
-        // Each actor's events, from the lists: linear in who is involved where.
-        let mut actor_events: Vec<Bits> = vec![Bits::empty(n); b.actors.len()];
-        for (p, actors) in involved.iter().enumerate() {
-            for &a in actors {
-                actor_events[a].set(p);
-            }
-        }
+        // Each actor's events, from the lists: linear in who is involved where,
+        // and as large as that (not a bitset of every event per actor).
+        let by_actor: Vec<(u32, usize)> = involved
+            .iter()
+            .enumerate()
+            .flat_map(|(p, actors)| actors.iter().map(move |&a| (a as u32, p)))
+            .collect();
+        let by_actor = Lists::from_pairs(b.actors.len(), &by_actor);
+        let mut actor_events: Vec<Members> = by_actor
+            .iter()
+            .map(|positions| Members::of_positions(positions, n))
+            .collect();
+        drop(by_actor);
         let words = SearchBuild::new(b, involved, &claims);
 
         let option = |key: &str, label: &str, group: &'static str, has: &dyn Fn(usize) -> bool| {
@@ -350,14 +365,14 @@ impl Index {
                 key: key.to_string(),
                 label: label.to_string(),
                 group,
-                events,
+                events: Members::of_bits(events),
             }
         };
         let events_at = |p: usize| &b.events[order[p]];
 
         // Actors in the order readers know them: most involved first, then by
         // name, then by id (a total order, so the sort need not be stable).
-        let counts: Vec<usize> = actor_events.iter().map(Bits::count).collect();
+        let counts: Vec<usize> = actor_events.iter().map(Members::count).collect();
         let mut ranked: Vec<usize> = (0..b.actors.len()).filter(|&a| counts[a] > 0).collect();
         super::sort_positions(&mut ranked, &|x, y| {
             counts[y]
@@ -371,7 +386,7 @@ impl Index {
                 key: b.actors[a].id.to_string(),
                 label: b.actors[a].name.clone(),
                 group: "",
-                events: std::mem::replace(&mut actor_events[a], Bits::empty(0)),
+                events: std::mem::replace(&mut actor_events[a], Members::Few(Box::new([]))),
             })
             .collect();
 
@@ -530,7 +545,7 @@ impl Index {
             .iter()
             .filter(|o| selected.contains(&o.key))
         {
-            mask.or_with(&option.events);
+            option.events.add_to(&mut mask);
         }
         mask
     }
@@ -598,14 +613,21 @@ impl Index {
         let counts = |facet: Facet| {
             let context = others(facet);
             let selected = state.selected(facet);
+            let mask = &masks[facet as usize];
+            // OR within a filter: ticking one more option adds its events
+            // outside the selection to those already in it.
+            let already = if selected.is_empty() {
+                0
+            } else {
+                context.count_and(mask)
+            };
             self.options(facet)
                 .iter()
                 .map(|o| {
                     if selected.is_empty() || selected.contains(&o.key) {
-                        context.count_and(&o.events)
+                        o.events.count_in(&context)
                     } else {
-                        // OR within a filter: adding this option adds its events to the selection.
-                        context.count_and_either(&masks[facet as usize], &o.events)
+                        already + o.events.count_in_outside(&context, mask)
                     }
                 })
                 .collect()

@@ -14,21 +14,10 @@ use std::collections::{HashMap, HashSet};
 
 /// "1 event", "2 events", "0 events", "12,500 events".
 pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", grouped(n), noun(n, one, many))
+    format!("{} {}", grouped(n as u64), noun(n, one, many))
 }
 
-/// A number with its thousands grouped for reading: "987", "12,500".
-pub fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
-}
+pub use crate::model::decode::grouped;
 
 /// The noun alone, for a number shown apart from it: "event" for 1, else "events".
 pub fn noun<'w>(n: usize, one: &'w str, many: &'w str) -> &'w str {

@@ -150,7 +150,7 @@ fn FacetFieldset(facet: Facet) -> impl IntoView {
     let (state, outcome, index) = (cx.state, cx.outcome, cx.index);
     let long = facet == Facet::Actor && finder::is_long(&index);
     let find = RwSignal::new(String::new());
-    let total = crate::report::grouped(index.options(facet).len());
+    let total = crate::report::grouped(index.options(facet).len() as u64);
     let listed = {
         let index = index.clone();
         let finder = long.then(|| ActorFinder::new(&index));

@@ -44,7 +44,7 @@ pub fn Results(notices: RwSignal<Vec<String>>) -> impl IntoView {
             <FailurePanel/>
             <div class="view-head">
                 <p role="status" class="count">
-                    {move || format!("{} of {}", grouped(shown.get()), count(total, "event", "events"))}
+                    {move || format!("{} of {}", grouped(shown.get() as u64), count(total, "event", "events"))}
                 </p>
                 {(!embedded).then(|| view! { <ShareTools/> })}
             </div>
