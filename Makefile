@@ -6,7 +6,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8765
 
-.PHONY: serve test dist setup build lint test-native test-e2e check-data bench size
+.PHONY: serve test dist setup build lint test-native test-e2e check-data pack bench size
 
 ## Build the release dist/ and serve it on 127.0.0.1.
 serve: dist
@@ -48,6 +48,12 @@ lint:
 
 check-data:
 	cargo run --quiet --locked --bin briefing-check -- data/briefing.json
+	cargo run --quiet --locked --bin briefing-check -- data/briefing.pack
+
+## After editing data/briefing.json: write the pack the page bundles from it.
+pack:
+	rm -f data/briefing.pack
+	cargo run --quiet --locked --bin briefing-check -- --pack data/briefing.pack data/briefing.json
 
 test-native:
 	cargo test --locked

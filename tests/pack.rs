@@ -288,3 +288,20 @@ fn a_problem_in_a_list_names_its_entry() {
         assert_eq!(refused(&pack::write(&b).unwrap()).path, path);
     }
 }
+
+/// The page bundles `data/briefing.pack`: it must be the pack of
+/// `data/briefing.json` as it stands, or the page shows other data than the
+/// file curators edit and the checker passes.
+#[test]
+fn the_bundled_pack_is_the_bundled_json_packed() {
+    let json = load(briefing::model::BUNDLED).expect("data/briefing.json is valid");
+    let packed = pack::write(&json).unwrap();
+    assert!(
+        packed == briefing::model::BUNDLED_PACK,
+        "data/briefing.pack is not the pack of data/briefing.json: run `make pack`"
+    );
+    assert_eq!(
+        pack::read_bytes(briefing::model::BUNDLED_PACK).unwrap(),
+        json
+    );
+}

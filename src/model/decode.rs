@@ -1217,12 +1217,14 @@ pub(super) fn check_spread(problems: &mut Vec<Problem>, b: &Briefing) {
         true => format!(" ({words} from this claim)"),
         false => String::new(),
     };
+    // The claim's events, then what the total is made of.
+    let split = "; split it into claims about fewer events";
     if entries > MAX_CLAIM_ENTRIES {
         let (i, own) = most_entries;
         problems.push(Problem {
             path: format!("claims[{i}]"),
             message: format!(
-                "is about {} events and has {} stances; the viewer lists a claim with its stances under each event it is about or was made in, and this briefing's claims would make {} such entries{}, more than the {} it can show. Split a claim about many events into claims about fewer",
+                "is about {} events and has {} stances; listed with its stances under each event, this briefing's claims make {} entries{}, more than the {} the viewer can show{split}",
                 grouped(about(i)),
                 grouped(b.claims[i].stances.len() as u64),
                 grouped(entries),
@@ -1238,7 +1240,7 @@ pub(super) fn check_spread(problems: &mut Vec<Problem>, b: &Briefing) {
         problems.push(Problem {
             path: format!("claims[{i}]"),
             message: format!(
-                "is about {} events and holds {} of text in itself and its quotes; the viewer searches a claim's text with each event it is about or was made in, and this briefing's claims would make {} of it{}, more than the {} a dataset may hold. Split a claim about many events into claims about fewer",
+                "is about {} events and holds {} of text with its quotes; searched with each event, this briefing's claims make {} of text{}, more than the {} a dataset may hold{split}",
                 grouped(about(i)),
                 size_words(claim_text_bytes(&b.claims[i])),
                 size_words(text),

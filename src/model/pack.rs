@@ -288,19 +288,20 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Briefing, Vec<Problem>> {
 /// A pack given a part at a time: `more` appends the next part to the
 /// buffer and says whether there was one. Only the part being read is held,
 /// never the whole file.
-pub fn read(more: impl FnMut(&mut Vec<u8>) -> bool) -> Result<Briefing, Vec<Problem>> {
-    read_within(more, super::decode::MAX_BYTES).0
+pub fn read(mut more: impl FnMut(&mut Vec<u8>) -> bool) -> Result<Briefing, Vec<Problem>> {
+    read_within(&mut more, super::decode::MAX_BYTES).0
 }
 
 /// [`read`], refusing a dataset whose JSON would be over `most` bytes; with
 /// how many bytes of JSON it counted.
 fn read_within(
-    mut more: impl FnMut(&mut Vec<u8>) -> bool,
+    more: &mut dyn FnMut(&mut Vec<u8>) -> bool,
     most: usize,
 ) -> (Result<Briefing, Vec<Problem>>, usize) {
-    // One reader, not one per caller: the page's code holds it once.
+    // One reader and one check of what it read, not one per caller: the
+    // page (its bundled pack and a pack it is given) holds them once.
     let mut r = Reader {
-        more: &mut more,
+        more,
         buf: Vec::new(),
         at: 0,
         shared: Vec::new(),
@@ -971,18 +972,18 @@ mod tests {
         ];
         for b in datasets {
             let bytes = write(&b).unwrap();
-            let (read, counted) = read_within(whole(&bytes), usize::MAX);
+            let (read, counted) = read_within(&mut whole(&bytes), usize::MAX);
             assert_eq!(read.as_ref(), Ok(&b));
             let json = serde_json::to_string(&b).unwrap().len();
             assert!(counted <= json, "counted {counted} of {json}");
             assert!(counted * 10 >= json * 9, "counted {counted} of {json}");
             // One byte under what it counts: refused, in words.
-            let (read, _) = read_within(whole(&bytes), counted - 1);
+            let (read, _) = read_within(&mut whole(&bytes), counted - 1);
             let problems = read.unwrap_err();
             assert!(problems[0]
                 .message
                 .starts_with("as JSON this dataset would be more than"));
-            assert_eq!(read_within(whole(&bytes), counted).0, Ok(b));
+            assert_eq!(read_within(&mut whole(&bytes), counted).0, Ok(b));
         }
     }
 }

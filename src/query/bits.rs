@@ -113,14 +113,6 @@ impl Members {
         Members::Many(bits)
     }
 
-    pub fn of_bits(bits: Bits) -> Members {
-        if bits.count() * 64 < bits.len() {
-            Members::Few(bits.ones().map(|p| p as u32).collect())
-        } else {
-            Members::Many(bits)
-        }
-    }
-
     pub fn count(&self) -> usize {
         match self {
             Members::Few(positions) => positions.len(),
@@ -223,7 +215,6 @@ mod tests {
             let positions: Vec<u32> = members.iter().map(|&p| p as u32).collect();
             let forms = [
                 Members::of_positions(&members, len),
-                Members::of_bits(as_bits.clone()),
                 Members::Few(positions.clone().into()),
                 Members::Many(as_bits.clone()),
             ];

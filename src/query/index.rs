@@ -357,15 +357,12 @@ impl Index {
         let words = SearchBuild::new(b, involved, &claims);
 
         let option = |key: &str, label: &str, group: &'static str, has: &dyn Fn(usize) -> bool| {
-            let mut events = Bits::empty(n);
-            for p in (0..n).filter(|&p| has(p)) {
-                events.set(p);
-            }
+            let events: Vec<usize> = (0..n).filter(|&p| has(p)).collect();
             FacetOption {
                 key: key.to_string(),
                 label: label.to_string(),
                 group,
-                events: Members::of_bits(events),
+                events: Members::of_positions(&events, n),
             }
         };
         let events_at = |p: usize| &b.events[order[p]];

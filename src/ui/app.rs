@@ -19,7 +19,7 @@ pub fn App() -> impl IntoView {
     provide_context(datasets);
     // Drop and history work on every screen, the problem list included.
     datasets.listen();
-    let problems = match model::load(model::BUNDLED) {
+    let problems = match model::pack::read_bytes(model::BUNDLED_PACK) {
         Ok(briefing) => {
             datasets.set_bundled(briefing);
             None
