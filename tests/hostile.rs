@@ -797,18 +797,19 @@ fn claims_spread_over_thousands_of_events_are_refused_in_words() {
     let said = refused(&with(6_000, 6_000, "We spoke.", false));
     assert_eq!(said.len(), 2, "entries and text: {said:?}");
     assert!(
-        said[0].starts_with("claims[0]: is about 6,000 events and has 6,000 stances")
-            && said[0].contains("36,006,000 entries")
+        said[0].starts_with(
+            "claims[0]: is about 6,000 events of 12,000 participants and has 6,000 stances"
+        ) && said[0].contains("36,018,000 entries")
             && said[0].contains("more than the 4,000,000 the viewer can show"),
         "{}",
         said[0]
     );
     // Each tied to its own event: their actors are still involved in all.
     let said = refused(&with(2_001, 2_000, "We spoke.", true));
-    assert!(said[0].contains("4,004,001 entries, more"), "{said:?}");
+    assert!(said[0].contains("4,008,003 entries, more"), "{said:?}");
     // Just under the limit: read.
-    load(&serde_json::to_string(&with(1_999, 2_000, "We spoke.", true)).unwrap())
-        .expect("3,999,999 entries are within the limit");
+    load(&serde_json::to_string(&with(1_997, 2_000, "We spoke.", true)).unwrap())
+        .expect("3,999,991 entries are within the limit");
     // A long quote about many events: more text than a file may hold.
     let quote = "word ".repeat(200_000);
     let said = refused(&with(200, 1, &quote, true));
@@ -818,6 +819,52 @@ fn claims_spread_over_thousands_of_events_are_refused_in_words() {
             && said[0].contains("more than the 160 MB a dataset may hold"),
         "{}",
         said[0]
+    );
+    // One event named 20,000 times: refused at the second mention (it made
+    // each of 5,000 stances tied to no event 20,000 entries: 4.7 GB).
+    let mut repeated = with(1, 2, "We spoke.", false);
+    let again = repeated.claims[0].events[0].clone();
+    repeated.claims[0].events = vec![again; 20_000];
+    let said = refused(&repeated);
+    assert_eq!(
+        said,
+        ["claims[0].events[1]: lists event \"e0\" a second time: a claim names each event it is about once"]
+    );
+    // Many claims about one event of many participants: each is judged
+    // against them all (2,000 claims about an event of 20,000 took 21 s).
+    let mut crowded = with(1, 1, "We spoke.", true);
+    let actor = crowded.actors[0].clone();
+    crowded.actors = (0..2_000)
+        .map(|i| briefing::model::Actor {
+            id: format!("a{i}").into(),
+            ..actor.clone()
+        })
+        .collect();
+    crowded.events[0].participants = crowded
+        .actors
+        .iter()
+        .map(|a| briefing::model::Participant {
+            actor: a.id.clone(),
+            role: briefing::model::Role::Participant,
+            note: None,
+        })
+        .collect();
+    let claim = crowded.claims[0].clone();
+    crowded.claims = (0..2_100)
+        .map(|i| briefing::model::Claim {
+            id: format!("c{i}"),
+            stances: vec![briefing::model::Stance {
+                actor: "a0".into(),
+                ..claim.stances[0].clone()
+            }],
+            ..claim.clone()
+        })
+        .collect();
+    let said = refused(&crowded);
+    assert!(
+        said[0].starts_with("claims[0]: is about 1 event of 2,000 participants and has 1 stance")
+            && said[0].contains("4,204,200 entries (2,002 from this claim)"),
+        "{said:?}"
     );
     // Many events, few stances, short text: an ordinary large claim.
     load(&serde_json::to_string(&with(20_000, 2, "We spoke.", true)).unwrap())

@@ -257,6 +257,12 @@ pub fn judge(b: &Briefing, claim: &Claim) -> Verdict {
     Lookup::of(b).judge(claim)
 }
 
+/// Where a value first comes a second time, if one does.
+pub(super) fn first_repeat<'a>(items: impl IntoIterator<Item = &'a str>) -> Option<usize> {
+    let mut seen = Seen::default();
+    items.into_iter().position(|item| !seen.insert(item))
+}
+
 /// Distinct values in first-seen order.
 pub(super) fn distinct<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let mut seen = Seen::default();

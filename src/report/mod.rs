@@ -12,21 +12,7 @@ use crate::model::{
 use crate::query::{slot, sort_positions, Facet, Filter, IdSet, Index, ViewState};
 use std::collections::{HashMap, HashSet};
 
-/// "1 event", "2 events", "0 events", "12,500 events".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", grouped(n as u64), noun(n, one, many))
-}
-
-pub use crate::model::decode::grouped;
-
-/// The noun alone, for a number shown apart from it: "event" for 1, else "events".
-pub fn noun<'w>(n: usize, one: &'w str, many: &'w str) -> &'w str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
-}
+pub use crate::model::decode::{count, grouped, noun};
 
 /// The filters set, in words, for "Filters: Actor: Yuriy Ushakov · …" on
 /// screen and in print: each filter's label and what it is set to ("Yuriy
