@@ -282,10 +282,12 @@ impl SearchIndex {
     pub fn name(&self, name: &str) -> Bits {
         let mut all = Bits::full(self.len);
         for word in name.split(' ').filter(|w| !w.is_empty()) {
+            // A word no text holds: no position holds the name.
+            let Ok(t) = self.tokens.binary_search_by(|t| (**t).cmp(word)) else {
+                return Bits::empty(self.len);
+            };
             let mut bits = Bits::empty(self.len);
-            if let Ok(t) = self.tokens.binary_search_by(|t| (**t).cmp(word)) {
-                self.add_token(t, &mut bits);
-            }
+            self.add_token(t, &mut bits);
             all.and_with(&bits);
         }
         all

@@ -12,7 +12,12 @@ use super::{ctx, Ctx};
 use crate::model::Vocab;
 use crate::report::{self, Table};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
+
+/// Claims shown at first, and added by each "Show more": a table of
+/// thousands took tens of seconds to build.
+const WHO_ROWS: usize = 60;
 
 /// Writes the table into `root`, replacing what was there.
 fn build(root: &Element, cx: &Ctx, t: &Table, names: &[String]) {
@@ -26,6 +31,26 @@ fn build(root: &Element, cx: &Ctx, t: &Table, names: &[String]) {
             "No claims about these events match the filters.",
         );
         return;
+    }
+    // What the table leaves out, in words, and the way to the rest.
+    let mut left_out = Vec::new();
+    if t.rows.len() < t.claims {
+        left_out.push(format!("the first {} claims", t.rows.len()));
+    }
+    if t.actors.len() < t.speakers {
+        left_out.push(format!(
+            "the {} speakers with the most stances ({} more speak on these claims: tick them under Actor to see what they say)",
+            t.actors.len(),
+            t.speakers - t.actors.len()
+        ));
+    }
+    if !left_out.is_empty() {
+        add(
+            root,
+            "p",
+            "hint",
+            &format!("Shown: {}.", left_out.join(" and ")),
+        );
     }
     let table = add(root, "table", "who", "");
     add(
@@ -86,6 +111,12 @@ fn build(root: &Element, cx: &Ctx, t: &Table, names: &[String]) {
             }
         }
     }
+    let more = t.claims - t.rows.len();
+    if more > 0 {
+        let next = more.min(WHO_ROWS);
+        let label = format!("Show {next} more {}", report::noun(next, "claim", "claims"));
+        set(&add(root, "button", "more", &label), "type", "button");
+    }
 }
 
 #[component]
@@ -94,25 +125,46 @@ pub fn WhoSaysWhat() -> impl IntoView {
     let (state, outcome) = (cx.state, cx.outcome);
     let root = NodeRef::<leptos::html::Div>::new();
     let said = RwSignal::new("");
-    let count = RwSignal::new(0usize);
+    // Rows asked for ("Show more" adds to them), and the claims in the view.
+    let rows = RwSignal::new(WHO_ROWS);
+    let shown = RwSignal::new(0usize);
+    // After "Show more", the first claim it added takes the focus (the
+    // button is rebuilt with the table, and a keyboard would lose its place).
+    let focus_row = StoredValue::new(None::<usize>);
     {
         let cx = cx.clone();
         Effect::new(move |_| {
+            let asked = rows.get();
             let table = state.with(|s| {
-                outcome.with(|o| report::who_says_what(&cx.briefing, &cx.index, &o.matches, s))
+                outcome
+                    .with(|o| report::who_says_what(&cx.briefing, &cx.index, &o.matches, s, asked))
             });
             let names: Vec<String> = table.actors.iter().map(|a| cx.actor_name(a)).collect();
-            count.set(table.rows.len());
+            shown.set(table.claims);
             if let Some(el) = root.get() {
                 build(&el, &cx, &table, &names);
+                let first_added = focus_row.try_update_value(Option::take).flatten();
+                let selector =
+                    first_added.map(|i| format!("tbody tr:nth-child({}) .claim-text", i + 1));
+                if let Some(Ok(Some(line))) = selector.map(|s| el.query_selector(&s)) {
+                    let _ = line.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
             }
         });
     }
-    let on_click = move |e: leptos::ev::MouseEvent| dom::on_click(&cx, &e, said);
+    let count = move || shown.get();
+    let on_click = move |e: leptos::ev::MouseEvent| {
+        if dom::hit(&e, "button.more").is_some() {
+            focus_row.set_value(Some(rows.get_untracked()));
+            rows.update(|r| *r += WHO_ROWS);
+        } else {
+            dom::on_click(&cx, &e, said);
+        }
+    };
     view! {
         <section class="who-view" aria-labelledby="who-heading">
             <h2 id="who-heading" class="view-title">
-                {move || format!("Who says what: {}", report::count(count.get(), "claim", "claims"))}
+                {move || format!("Who says what: {}", report::count(count(), "claim", "claims"))}
             </h2>
             <p class="hint">"Each claim once, with what each speaker says about it. Open a cell for the quotes and their sources."</p>
             <p class="copied" aria-live="polite">{move || said.get()}</p>

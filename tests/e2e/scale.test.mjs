@@ -67,3 +67,31 @@ test('filtering across the windowing threshold and back raises no error', async 
   assert.deepEqual(await counts(page), [EVENTS, EVENTS]);
   await assertClean(page);
 });
+
+test('the claims view of a large dataset shows a page of claims, says what it leaves out, and shows more on request', async () => {
+  const page = await newPage(browser, { origin: new URL(site.url).origin });
+  await openBriefing(page, site.url + '?data=large.json&view=claims');
+  await waitForCounts(page, { shown: EVENTS, total: EVENTS, timeout: 60_000 });
+  const heading = page.getByRole('heading', { name: /^Who says what: / });
+  await heading.waitFor();
+  const claims = Number((await heading.textContent()).match(/([\d,]+) claims/)[1].replace(/,/g, ''));
+  const rows = page.locator('table.who tbody tr');
+  assert.ok(claims > 120, `${claims} claims`);
+  assert.equal(await rows.count(), 60, 'the first 60 claims');
+  // Columns: the claim, then at most 24 speakers; the rest are counted.
+  assert.equal(await page.locator('table.who thead th').count(), 1 + 24);
+  const note = page.locator('.who-view p.hint', { hasText: 'Shown:' });
+  assert.match(await note.textContent(), /^Shown: the first 60 claims and the 24 speakers with the most stances \(\d+ more speak on these claims: tick them under Actor to see what they say\)\.$/);
+  // "Show more", by keyboard: 60 more rows, and the first of them has the focus.
+  const more = page.getByRole('button', { name: 'Show 60 more claims' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('table.who tbody tr').length === 120);
+  const focused = await page.evaluate(() => {
+    const row = document.activeElement?.closest('tr');
+    return row ? [...row.parentElement.children].indexOf(row) : -1;
+  });
+  assert.equal(focused, 60, 'the first claim added has the focus');
+  assert.equal(Number((await heading.textContent()).match(/([\d,]+) claims/)[1].replace(/,/g, '')), claims, 'the count is of the whole view');
+  await assertClean(page);
+});
