@@ -634,6 +634,11 @@ fn apply(value: &mut Value, mutation: &Mutation) {
                 .map(String::as_str)
                 .filter(|p| is_free_text(value, p))
                 .collect();
+            // An earlier mutation may have replaced every text (or the
+            // whole dataset) with a scalar: nothing left to edit.
+            if texts.is_empty() {
+                return;
+            }
             let chosen = pick.get::<&str>(&texts).to_string();
             if let Some(node) = value.pointer_mut(&chosen) {
                 *node = Value::String(text.clone());
