@@ -863,8 +863,28 @@ fn claims_spread_over_thousands_of_events_are_refused_in_words() {
     let said = refused(&crowded);
     assert!(
         said[0].starts_with("claims[0]: is about 1 event of 2,000 participants and has 1 stance")
-            && said[0].contains("4,204,200 entries (2,002 from this claim)"),
+            && said[0].contains("4,204,200 entries (2,002 from this one)"),
         "{said:?}"
+    );
+    // An actor of long names and aliases in many events: its names are
+    // searched with each (100 aliases of 1,000 characters in 20,000 events
+    // took 10 s to index).
+    let mut named = with(2_000, 2, "We spoke.", true);
+    named.actors[0].aliases = (0..100)
+        .map(|i| format!("{i} {}", "alias ".repeat(160)))
+        .collect();
+    named
+        .events
+        .iter_mut()
+        .for_each(|e| e.participants[0].actor = named.actors[0].id.clone());
+    let said = refused(&named);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with(
+            "actors[0]: is involved in 2,000 events and has 95 KB of names and aliases"
+        ) && said[0].contains("more than the 160 MB a dataset may hold"),
+        "{}",
+        said[0]
     );
     // Many events, few stances, short text: an ordinary large claim.
     load(&serde_json::to_string(&with(20_000, 2, "We spoke.", true)).unwrap())
