@@ -26,6 +26,18 @@ pub struct Problem {
     pub column: Option<usize>,
 }
 
+impl Problem {
+    /// A problem found after parsing, named by its path (no line or column).
+    pub fn at(path: String, message: String) -> Problem {
+        Problem {
+            path,
+            message,
+            line: None,
+            column: None,
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.line, self.column) {
@@ -120,12 +132,7 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Briefing, Vec<Problem>> {
 }
 
 fn file_problem(message: String) -> Problem {
-    Problem {
-        path: String::new(),
-        message,
-        line: None,
-        column: None,
-    }
+    Problem::at(String::new(), message)
 }
 
 /// Parses and validates a dataset.
@@ -260,15 +267,13 @@ impl<'t> json::Sink<'t> for Stream {
 pub(super) const COLLECTIONS: [&str; 4] = ["actors", "sources", "events", "claims"];
 
 fn duplicate_key(path: String, key: &str) -> Problem {
-    Problem {
+    Problem::at(
         path,
-        message: format!(
+        format!(
             "the key \"{}\" appears more than once in this object: keep one (readers and reviewers could see different values)",
             key.chars().take(80).collect::<String>()
         ),
-        line: None,
-        column: None,
-    }
+    )
 }
 
 /// Where a value sits in the file ("claims[3].stances[0].quote"), rendered
@@ -311,12 +316,8 @@ impl Cx {
     }
 
     fn report(&mut self, path: &(impl fmt::Display + ?Sized), message: impl Into<String>) {
-        self.problems.push(Problem {
-            path: path.to_string(),
-            message: message.into(),
-            line: None,
-            column: None,
-        });
+        self.problems
+            .push(Problem::at(path.to_string(), message.into()));
     }
 
     fn object<'v, 'p>(&mut self, value: &'v Value<'v>, path: &'p Path<'p>) -> Obj<'v, 'p> {
@@ -1071,12 +1072,10 @@ pub(super) fn ids<'a>(
             continue;
         }
         if let Some(earlier) = first.insert(id, i) {
-            problems.push(Problem {
-                path: format!("{what}[{i}].id"),
-                message: format!("duplicate id \"{id}\" (also {what}[{earlier}])"),
-                line: None,
-                column: None,
-            });
+            problems.push(Problem::at(
+                format!("{what}[{i}].id"),
+                format!("duplicate id \"{id}\" (also {what}[{earlier}])"),
+            ));
             first.insert(id, earlier);
         }
     }
@@ -1248,15 +1247,13 @@ pub(super) fn check_spread(problems: &mut Vec<Problem>, b: &Briefing) {
         // it) once per mention, uncounted below (20,000 mentions of one
         // event took 4.7 GB).
         if let Some(j) = super::rules::first_repeat(claim.events.iter().map(|e| &**e)) {
-            problems.push(Problem {
-                path: format!("claims[{i}].events[{j}]"),
-                message: format!(
+            problems.push(Problem::at(
+                format!("claims[{i}].events[{j}]"),
+                format!(
                     "lists event \"{}\" a second time: a claim names each event it is about once",
                     claim.events[j]
                 ),
-                line: None,
-                column: None,
-            });
+            ));
         }
         let events = events_linked(claim);
         for speaker in super::rules::distinct(claim.stances.iter().map(|s| &*s.actor)) {
@@ -1291,9 +1288,7 @@ pub(super) fn check_spread(problems: &mut Vec<Problem>, b: &Briefing) {
     };
     if entries > MAX_CLAIM_ENTRIES {
         let (i, own) = most_entries;
-        problems.push(Problem {
-            path: format!("claims[{i}]"),
-            message: format!(
+        problems.push(Problem::at(format!("claims[{i}]"), format!(
                 "is about {} of {} and has {}; listed with its stances under each event and judged against the participants, this briefing's claims make {} entries{}, more than the {} the viewer can show; split claims about many events, and keep few claims about an event of thousands of participants",
                 count(about(i) as usize, "event", "events"),
                 count(parties(&b.claims[i]) as usize, "participant", "participants"),
@@ -1301,42 +1296,29 @@ pub(super) fn check_spread(problems: &mut Vec<Problem>, b: &Briefing) {
                 grouped(entries),
                 share(own, entries, grouped(own)),
                 grouped(MAX_CLAIM_ENTRIES),
-            ),
-            line: None,
-            column: None,
-        });
+            )));
     }
     if names > MAX_BYTES as u64 {
         let (i, own) = most_names;
-        problems.push(Problem {
-            path: format!("actors[{i}]"),
-            message: format!(
+        problems.push(Problem::at(format!("actors[{i}]"), format!(
                 "is involved in {} and has {} of names and aliases; searched with each event its actors are involved in, this briefing's names make {} of text{}, more than the {} a dataset may hold; give it fewer or shorter aliases",
                 count(involved[i] as usize, "event", "events"),
                 size_words(names_bytes(&b.actors[i])),
                 size_words(names),
                 share(own, names, size_words(own)),
                 size_words(MAX_BYTES as u64),
-            ),
-            line: None,
-            column: None,
-        });
+            )));
     }
     if text > MAX_BYTES as u64 {
         let (i, own) = most_text;
-        problems.push(Problem {
-            path: format!("claims[{i}]"),
-            message: format!(
+        problems.push(Problem::at(format!("claims[{i}]"), format!(
                 "is about {} and holds {} of text with its quotes; searched with each event, this briefing's claims make {} of text{}, more than the {} a dataset may hold; split it into claims about fewer events",
                 count(about(i) as usize, "event", "events"),
                 size_words(claim_text_bytes(&b.claims[i])),
                 size_words(text),
                 share(own, text, size_words(own)),
                 size_words(MAX_BYTES as u64),
-            ),
-            line: None,
-            column: None,
-        });
+            )));
     }
 }
 
@@ -1360,12 +1342,7 @@ pub(super) fn check_statuses(problems: &mut Vec<Problem>, b: &Briefing) {
     let lookup = super::rules::Lookup::of(b);
     for (i, claim) in b.claims.iter().enumerate() {
         if let Err((field, message)) = super::rules::check(&lookup, claim) {
-            problems.push(Problem {
-                path: format!("claims[{i}].{field}"),
-                message,
-                line: None,
-                column: None,
-            });
+            problems.push(Problem::at(format!("claims[{i}].{field}"), message));
         }
     }
 }

@@ -79,14 +79,9 @@ pub fn lookalike_actors(b: &Briefing) -> Vec<Problem> {
                 continue;
             }
             match first.get(&key) {
-                Some((j, other_field, other)) if *j != i => problems.push(Problem {
-                    path: format!("actors[{i}].{field}"),
-                    message: format!(
+                Some((j, other_field, other)) if *j != i => problems.push(Problem::at(format!("actors[{i}].{field}"), format!(
                         "“{name}” reads like actors[{j}].{other_field} “{other}”, a different actor: readers cannot tell them apart (rename one, or merge them)"
-                    ),
-                    line: None,
-                    column: None,
-                }),
+                    ))),
                 Some(_) => {}
                 None => {
                     first.insert(key, (i, field, name.clone()));

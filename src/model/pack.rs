@@ -272,7 +272,7 @@ impl Writer {
 pub fn read_bytes(bytes: &[u8]) -> Result<Briefing, Vec<Problem>> {
     if bytes.len() > super::decode::MAX_BYTES {
         let too_big = super::decode::too_big(bytes.len());
-        return Err(vec![problem(String::new(), too_big)]);
+        return Err(vec![Problem::at(String::new(), too_big)]);
     }
     let mut given = false;
     read(|buf| {
@@ -351,15 +351,6 @@ fn read_within(
     }
 }
 
-fn problem(path: String, message: String) -> Problem {
-    Problem {
-        path,
-        message,
-        line: None,
-        column: None,
-    }
-}
-
 /// Reads on after a problem with placeholders (empty text, zero, none),
 /// taking nothing more from the file, and keeps the first problem: no early
 /// return, so no clean-up code for every field read (kilobytes of the
@@ -409,7 +400,7 @@ impl Reader<'_> {
             Some((list, j)) => path += &format!("{list}[{j}].{key}"),
             None => path += key,
         }
-        self.problem = Some(problem(path, message));
+        self.problem = Some(Problem::at(path, message));
     }
 
     /// At least `n` bytes ready at `at`.
