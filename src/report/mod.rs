@@ -423,14 +423,17 @@ pub fn csv(b: &Briefing, index: &Index, matches: &[usize], state: &ViewState) ->
                     (e.title.as_str(), e.date.display())
                 })
                 .unzip();
-            let more = positions.len().saturating_sub(CSV_EVENTS);
-            let more = format!(
-                "and {} more {}",
-                grouped(more as u64),
-                noun(more, "event", "events")
-            );
-            if positions.len() > CSV_EVENTS {
-                titles.push(&more);
+            // Written only for a row that has more (not once per row).
+            let more = positions.len().checked_sub(CSV_EVENTS).filter(|&n| n > 0);
+            let more = more.map(|n| {
+                format!(
+                    "and {} more {}",
+                    grouped(n as u64),
+                    noun(n, "event", "events")
+                )
+            });
+            if let Some(more) = &more {
+                titles.push(more);
                 dates.push(more.clone());
             }
             let row = [

@@ -127,7 +127,7 @@ pub fn WhoSaysWhat() -> impl IntoView {
     let said = RwSignal::new("");
     // Rows asked for ("Show more" adds to them), and the claims in the view.
     let rows = RwSignal::new(WHO_ROWS);
-    let shown = RwSignal::new(0usize);
+    let claims = RwSignal::new(0usize);
     // After "Show more", the first claim it added takes the focus (the
     // button is rebuilt with the table, and a keyboard would lose its place).
     let focus_row = StoredValue::new(None::<usize>);
@@ -140,7 +140,7 @@ pub fn WhoSaysWhat() -> impl IntoView {
                     .with(|o| report::who_says_what(&cx.briefing, &cx.index, &o.matches, s, asked))
             });
             let names: Vec<String> = table.actors.iter().map(|a| cx.actor_name(a)).collect();
-            shown.set(table.claims);
+            claims.set(table.claims);
             if let Some(el) = root.get() {
                 build(&el, &cx, &table, &names);
                 let first_added = focus_row.try_update_value(Option::take).flatten();
@@ -152,7 +152,6 @@ pub fn WhoSaysWhat() -> impl IntoView {
             }
         });
     }
-    let count = move || shown.get();
     let on_click = move |e: leptos::ev::MouseEvent| {
         if dom::hit(&e, "button.more").is_some() {
             focus_row.set_value(Some(rows.get_untracked()));
@@ -164,7 +163,7 @@ pub fn WhoSaysWhat() -> impl IntoView {
     view! {
         <section class="who-view" aria-labelledby="who-heading">
             <h2 id="who-heading" class="view-title">
-                {move || format!("Who says what: {}", report::count(count(), "claim", "claims"))}
+                {move || format!("Who says what: {}", report::count(claims.get(), "claim", "claims"))}
             </h2>
             <p class="hint">"Each claim once, with what each speaker says about it. Open a cell for the quotes and their sources."</p>
             <p class="copied" aria-live="polite">{move || said.get()}</p>
