@@ -473,6 +473,34 @@ fn search_ignores_case_and_accents_and_knows_aliases() {
 }
 
 #[test]
+fn an_alias_finds_text_about_an_actor_involved_in_no_event() {
+    // The names folded for alias expansion are made with the search index,
+    // for every actor, not only for those the events involve.
+    let mut data: serde_json::Value = serde_json::from_str(briefing::model::BUNDLED).unwrap();
+    data["actors"].as_array_mut().unwrap().push(json!({
+        "id": "ivan-testov", "name": "Ivan Testov", "aliases": ["Иван Тестов"],
+        "role": "Observer", "affiliation": "Nowhere", "kind": "private_citizen"
+    }));
+    let event = &mut data["events"][3];
+    event["summary"] = json!("Ivan Testov was seen nearby.");
+    let id = event["id"].as_str().unwrap().to_string();
+    let b = std::sync::Arc::new(common::valid("with Ivan Testov", &data.to_string()));
+    let state = ViewState {
+        search: "тестов".into(),
+        ..Default::default()
+    };
+    for index in [Index::new(&b), Index::deferred(b.clone())] {
+        let found: Vec<&str> = index
+            .query(&state)
+            .matches
+            .iter()
+            .map(|&p| &*b.events[index.order[p]].id)
+            .collect();
+        assert_eq!(found, [id.as_str()]);
+    }
+}
+
+#[test]
 fn a_date_range_keeps_events_that_may_fall_in_it() {
     let (b, index) = bundled();
     let state = ViewState {

@@ -59,16 +59,25 @@ pub struct Index {
     /// Positions each stance (numbered across claims) was made in.
     made_in: Lists<usize>,
     actor_at: HashMap<Ref, usize>,
-    /// Folded name and aliases of each actor.
-    actor_names: Vec<Vec<String>>,
     source_at: HashMap<Ref, usize>,
 }
 
 /// The search index: built at once, or later from what `Deferred` holds.
 #[derive(Debug, Default)]
 struct Search {
-    ready: OnceLock<SearchIndex>,
+    ready: OnceLock<Searching>,
     pending: Mutex<Option<Deferred>>,
+}
+
+/// What a search reads: the index of the words, and each actor's name and
+/// aliases folded (for alias expansion), both made once the first results
+/// are shown: 6 million aliases folded at once held them for 2.4 s.
+#[derive(Debug, Default)]
+struct Searching {
+    words: SearchIndex,
+    /// An actor's name and aliases, folded, one a line (a folded name has
+    /// no line break): one string an actor, not one a name.
+    actor_names: Vec<String>,
 }
 
 /// A search index still to build, and the dataset it is built from.
@@ -91,29 +100,19 @@ struct SearchBuild {
     words: SearchBuilder,
     /// Actors involved at each position.
     involved: Lists<usize>,
-    actor_tokens: Vec<Box<[u32]>>,
+    actor_tokens: Vec<Option<Box<[u32]>>>,
     /// A claim's tokens are made when its first event comes and dropped
     /// after its last: all of them at once were 14 MB at 100,000 events.
     claim_tokens: Vec<Option<Box<[u32]>>>,
     last_use: Vec<u32>,
     /// The next position to build.
     next: usize,
+    /// Each actor's name and aliases folded, once every position is built.
+    actor_names: Vec<String>,
 }
 
 impl SearchBuild {
     fn new(b: &Briefing, involved: Lists<usize>, claims: &Lists<usize>) -> SearchBuild {
-        let mut words = SearchBuilder::for_positions(involved.len());
-        let actor_tokens = b
-            .actors
-            .iter()
-            .map(|a| {
-                words.tokens(
-                    std::iter::once(&a.name)
-                        .chain(&a.aliases)
-                        .map(String::as_str),
-                )
-            })
-            .collect();
         let mut last_use = vec![0u32; b.claims.len()];
         for (p, list) in claims.iter().enumerate() {
             for &c in list {
@@ -121,12 +120,15 @@ impl SearchBuild {
             }
         }
         SearchBuild {
-            words,
+            words: SearchBuilder::for_positions(involved.len()),
             involved,
-            actor_tokens,
+            // Tokenized when first met, as the build goes: at once, 6 million
+            // aliases held the first results for 5 s.
+            actor_tokens: vec![None; b.actors.len()],
             claim_tokens: vec![None; b.claims.len()],
             last_use,
             next: 0,
+            actor_names: Vec::with_capacity(b.actors.len()),
         }
     }
 
@@ -151,8 +153,17 @@ impl SearchBuild {
                     self.claim_tokens[c] = Some(self.words.tokens(pieces));
                 }
             }
+            for &a in &self.involved[p] {
+                if self.actor_tokens[a].is_none() {
+                    let actor = &b.actors[a];
+                    let names = std::iter::once(&actor.name).chain(&actor.aliases);
+                    self.actor_tokens[a] = Some(self.words.tokens(names.map(String::as_str)));
+                }
+            }
             let event = &b.events[order[p]];
-            let actors = self.involved[p].iter().map(|&a| &self.actor_tokens[a][..]);
+            let actors = self.involved[p]
+                .iter()
+                .filter_map(|&a| self.actor_tokens[a].as_deref());
             let said = claims[p]
                 .iter()
                 .filter_map(|&c| self.claim_tokens[c].as_deref());
@@ -165,10 +176,25 @@ impl SearchBuild {
             }
             self.next += 1;
         }
+        // Then each actor's names folded, for alias expansion.
+        while self.actor_names.len() < b.actors.len() {
+            if self.actor_names.len().is_multiple_of(64) && !more() {
+                return false;
+            }
+            let actor = &b.actors[self.actor_names.len()];
+            let mut names = String::new();
+            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                if !names.is_empty() {
+                    names.push('\n');
+                }
+                names.push_str(&fold(name));
+            }
+            self.actor_names.push(names);
+        }
         true
     }
 
-    fn finish(self) -> SearchIndex {
+    fn finish(self) -> Searching {
         // What the build held goes before the vocabulary is sorted.
         let SearchBuild {
             words,
@@ -176,10 +202,14 @@ impl SearchBuild {
             actor_tokens,
             claim_tokens,
             last_use,
+            actor_names,
             ..
         } = self;
         drop((involved, actor_tokens, claim_tokens, last_use));
-        words.finish()
+        Searching {
+            words: words.finish(),
+            actor_names,
+        }
     }
 }
 
@@ -247,9 +277,9 @@ impl Index {
     }
 
     /// The search index, built now if it is not yet.
-    fn search(&self) -> &SearchIndex {
+    fn search(&self) -> &Searching {
         self.build_search(&mut || true);
-        self.search.ready.get_or_init(SearchIndex::default)
+        self.search.ready.get_or_init(Searching::default)
     }
 
     /// Everything but the search index, and what building that needs.
@@ -449,16 +479,6 @@ impl Index {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
-        let actor_names = b
-            .actors
-            .iter()
-            .map(|a| {
-                std::iter::once(&a.name)
-                    .chain(&a.aliases)
-                    .map(|n| fold(n))
-                    .collect()
-            })
-            .collect();
         let index = Index {
             order,
             group,
@@ -475,7 +495,6 @@ impl Index {
             first_stance,
             made_in: made,
             actor_at,
-            actor_names,
             source_at,
         };
         (index, words)
@@ -561,14 +580,14 @@ impl Index {
         // actors of 100 aliases that all begin "abc" made 2 million (5 s a
         // keystroke; a red-team pass, 2026-12-07).
         if word.chars().count() >= 3 {
-            for names in self.actor_names.iter().filter(|names| {
+            for names in self.search().actor_names.iter().filter(|names| {
                 names
-                    .iter()
-                    .any(|n| n.split(' ').any(|token| token.starts_with(word)))
+                    .split([' ', '\n'])
+                    .any(|token| token.starts_with(word))
             }) {
                 let room = MAX_ALTERNATIVES.saturating_sub(alternatives.len());
-                alternatives.extend(names.iter().take(room).cloned());
-                if room <= names.len() {
+                alternatives.extend(names.split('\n').take(room).map(String::from));
+                if room <= names.split('\n').count() {
                     break;
                 }
             }
@@ -581,7 +600,7 @@ impl Index {
         let mut mask = Bits::full(self.len());
         for word in fold(&state.search).split(' ').filter(|w| !w.is_empty()) {
             // The word as typed begins a token; a name it calls up stands whole.
-            let search = self.search();
+            let search = &self.search().words;
             let mut any = search.prefix(word);
             for name in self.alternatives(word).iter().filter(|a| *a != word) {
                 any.or_with(&search.name(name));
