@@ -76,22 +76,37 @@ test('the claims view of a large dataset shows a page of claims, says what it le
   await heading.waitFor();
   const claims = Number((await heading.textContent()).match(/([\d,]+) claims/)[1].replace(/,/g, ''));
   const rows = page.locator('table.who tbody tr');
-  assert.ok(claims > 120, `${claims} claims`);
-  assert.equal(await rows.count(), 60, 'the first 60 claims');
+  assert.ok(claims > 60, `${claims} claims`);
+  assert.equal(await rows.count(), 30, 'the first 30 claims');
   // Columns: the claim, then at most 24 speakers; the rest are counted.
   assert.equal(await page.locator('table.who thead th').count(), 1 + 24);
   const note = page.locator('.who-view p.hint', { hasText: 'Shown:' });
-  assert.match(await note.textContent(), /^Shown: the first 60 claims and the 24 speakers with the most stances \(\d+ more speak on these claims: tick them under Actor to see what they say\)\.$/);
-  // "Show more", by keyboard: 60 more rows, and the first of them has the focus.
-  const more = page.getByRole('button', { name: 'Show 60 more claims' });
+  assert.match(await note.textContent(), /^Shown: the first 30 claims and the 24 speakers with the most stances \(\d+ more speak on these claims: tick them under Actor to see what they say\)\.$/);
+  // A cell's quotes are built when it opens: none before, its own after.
+  const cells = page.locator('table.who td details');
+  assert.equal(await page.locator('table.who blockquote').count(), 0, 'no quote built before a cell opens');
+  const first = cells.first();
+  await first.locator('summary').click();
+  assert.ok(await first.locator('blockquote').first().isVisible(), 'an opened cell shows its quotes');
+  // "Show more", by keyboard: 30 more rows, and the first of them has the focus.
+  const more = page.getByRole('button', { name: 'Show 30 more claims' });
   await more.focus();
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelectorAll('table.who tbody tr').length === 120);
+  await page.waitForFunction(() => document.querySelectorAll('table.who tbody tr').length === 60);
   const focused = await page.evaluate(() => {
     const row = document.activeElement?.closest('tr');
     return row ? [...row.parentElement.children].indexOf(row) : -1;
   });
-  assert.equal(focused, 60, 'the first claim added has the focus');
+  assert.equal(focused, 30, 'the first claim added has the focus');
+  // On paper every cell prints open, with its quotes and sources.
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForFunction(() => !document.querySelector('table.who details[data-cell]'));
+  const [all, built] = await page.evaluate(() => [
+    document.querySelectorAll('table.who td details').length,
+    document.querySelectorAll('table.who td details > ul.stances').length,
+  ]);
+  assert.ok(all > 30 && built === all, `${built} of ${all} cells built for paper`);
+  await page.emulateMedia({ media: 'screen' });
   assert.equal(Number((await heading.textContent()).match(/([\d,]+) claims/)[1].replace(/,/g, '')), claims, 'the count is of the whole view');
   await assertClean(page);
 });
