@@ -266,6 +266,12 @@ impl SearchBuilder {
         }
     }
 
+    /// Distinct tokens met so far.
+    #[cfg(test)]
+    pub(super) fn vocabulary_so_far(&self) -> usize {
+        self.interner.vocabulary.len()
+    }
+
     pub fn finish(self) -> SearchIndex {
         let SearchBuilder {
             interner,
