@@ -254,7 +254,7 @@ fn the_stance_filter_finds_every_denial() {
 fn who_says_what_has_one_row_per_claim_and_a_column_per_speaker() {
     let (b, index) = setup();
     let all = index.query(&ViewState::default());
-    let table = report::who_says_what(&b, &index, &all.matches, &ViewState::default(), 1000);
+    let table = report::who_says_what(&b, &index, &all.matches, &ViewState::default(), 1000, None);
     assert_eq!(table.rows.len(), b.claims.len(), "each claim once");
     assert_eq!(
         (table.claims, table.speakers),
@@ -276,7 +276,7 @@ fn who_says_what_has_one_row_per_claim_and_a_column_per_speaker() {
     // Filtered to denials: two speakers, each cell says "denies".
     let state = with(Facet::Stance, &["denies"]);
     let outcome = index.query(&state);
-    let denials = report::who_says_what(&b, &index, &outcome.matches, &state, 1000);
+    let denials = report::who_says_what(&b, &index, &outcome.matches, &state, 1000, None);
     assert_eq!(denials.actors.len(), 2);
     for row in &denials.rows {
         for cell in row.cells.iter().filter(|c| !c.is_empty()) {
@@ -288,6 +288,45 @@ fn who_says_what_has_one_row_per_claim_and_a_column_per_speaker() {
     assert!(claims.contains(&"former-officials-held-track-1-5-talks".to_string()));
 }
 
+/// A claim wanted beyond the rows asked for (a link to it) comes after
+/// them, alone; one within them, or not in the view, changes nothing.
+#[test]
+fn who_says_what_adds_a_wanted_claim_beyond_the_rows_shown() {
+    let b = briefing::gen::generate(2_000, 5);
+    let index = briefing::query::Index::new(&b);
+    let all = index.query(&ViewState::default());
+    let view = report::view_claims(&b, &index, &all.matches, &ViewState::default());
+    assert!(view.len() > 100, "{} claims", view.len());
+    let table = |rows, wanted| {
+        report::who_says_what(
+            &b,
+            &index,
+            &all.matches,
+            &ViewState::default(),
+            rows,
+            wanted,
+        )
+    };
+    let claims = |t: &report::Table| t.rows.iter().map(|r| r.claim).collect::<Vec<_>>();
+    let beyond = table(30, Some(view[77]));
+    assert!(beyond.followed);
+    assert_eq!(claims(&beyond), [&view[..30], &[view[77]]].concat());
+    for (rows, wanted) in [
+        (30, Some(view[29])),
+        (30, Some(view[0])),
+        (30, None),
+        (100, Some(view[77])),
+    ] {
+        let t = table(rows, wanted);
+        assert!(!t.followed, "{rows} {wanted:?}");
+        assert_eq!(claims(&t), view[..rows]);
+    }
+    // A claim the view does not hold is not added.
+    if let Some(c) = (0..b.claims.len()).find(|c| !view.contains(c)) {
+        assert!(!table(30, Some(c)).followed);
+    }
+}
+
 /// A large view shows the rows asked for and the most outspoken speakers,
 /// and says how many there are in all (8,000 claims by 200 speakers took
 /// 48 s to show at 10,000 events).
@@ -296,7 +335,7 @@ fn who_says_what_shows_a_bounded_table_and_counts_the_rest() {
     let b = briefing::gen::generate(2_000, 5);
     let index = briefing::query::Index::new(&b);
     let all = index.query(&ViewState::default());
-    let table = report::who_says_what(&b, &index, &all.matches, &ViewState::default(), 50);
+    let table = report::who_says_what(&b, &index, &all.matches, &ViewState::default(), 50, None);
     assert_eq!(table.rows.len(), 50);
     assert_eq!(table.actors.len(), report::WHO_COLUMNS);
     assert!(

@@ -159,6 +159,8 @@ pub fn claim_events(index: &Index, b: &Briefing, claim: usize) -> Vec<usize> {
 pub struct Table {
     /// Actor ids, the most outspoken first.
     pub actors: Vec<String>,
+    /// The last row is the claim wanted, beyond the rows asked for.
+    pub followed: bool,
     pub rows: Vec<TableRow>,
     /// Claims in the view, shown or not.
     pub claims: usize,
@@ -176,16 +178,25 @@ pub struct TableRow {
 /// The most speakers the table gives a column (the most outspoken).
 pub const WHO_COLUMNS: usize = 24;
 
-/// The "who says what" table of a view: its claims (the first `rows`), and
-/// only the stances its filters keep, by its most outspoken speakers.
+/// The "who says what" table of a view: its claims (the first `rows`, and
+/// after them the claim `wanted` when the view holds it beyond them: a link
+/// to a claim must find its row, and showing every row up to it was the
+/// table of thousands again), and only the stances its filters keep, by its
+/// most outspoken speakers.
 pub fn who_says_what(
     b: &Briefing,
     index: &Index,
     matches: &[usize],
     state: &ViewState,
     rows: usize,
+    wanted: Option<usize>,
 ) -> Table {
     let claims = view_claims(b, index, matches, state);
+    let mut picked: Vec<usize> = claims.iter().take(rows).copied().collect();
+    // The view lists claims in their order in the dataset.
+    let beyond = &claims[picked.len()..];
+    let followed = wanted.filter(|c| beyond.binary_search(c).is_ok());
+    picked.extend(followed);
     // Stances per actor; hash maps and the shared sort rather than B-trees
     // (kilobytes of the page's wasm per key type).
     let (mut per_actor, mut at): (Vec<(&str, usize)>, HashMap<&str, usize>) = Default::default();
@@ -211,10 +222,9 @@ pub fn who_says_what(
         .map(|&i| per_actor[i])
         .collect();
     let column: HashMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.0, i)).collect();
-    let shown = claims
-        .iter()
-        .take(rows)
-        .map(|&c| {
+    let shown = picked
+        .into_iter()
+        .map(|c| {
             let mut cells = vec![Vec::new(); actors.len()];
             for s in view_stances(b, c, state) {
                 if let Some(&i) = column.get(b.claims[c].stances[s].actor.as_ref()) {
@@ -226,6 +236,7 @@ pub fn who_says_what(
         .collect();
     Table {
         actors: actors.into_iter().map(|(a, _)| a.to_string()).collect(),
+        followed: followed.is_some(),
         rows: shown,
         claims: claims.len(),
         speakers: per_actor.len(),

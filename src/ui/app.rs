@@ -63,6 +63,7 @@ fn BriefingView(loaded: Arc<Loaded>) -> impl IntoView {
         outcome,
         reveal: StoredValue::new(None),
         printing: RwSignal::new(false),
+        wanted_claim: RwSignal::new(usize::MAX),
     };
     super::print::watch(cx.printing);
     provide_context(cx.clone());

@@ -150,6 +150,8 @@ pub fn stance(parent: &Element, cx: &Ctx, claim: usize, s: usize, with_claim: bo
 
 /// Shows a claim in the claims view and puts the focus on it.
 pub fn go_to_claim(cx: &Ctx, id: &str) {
+    let wanted = cx.briefing.claims.iter().position(|c| *c.id == *id);
+    cx.wanted_claim.set(wanted.unwrap_or(usize::MAX));
     cx.tab.set(Tab::Claims);
     let anchor = format!("claim-{id}");
     request_animation_frame(move || {

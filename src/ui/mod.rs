@@ -55,6 +55,11 @@ pub struct Ctx {
     pub reveal: StoredValue<Option<String>>,
     /// The page is being printed: build what only paper shows (`print`).
     pub printing: RwSignal<bool>,
+    /// A claim to bring into view in the claims view (its number; none is
+    /// `usize::MAX`: a signal of the type the page already has, not one
+    /// more instance of the signal code), which shows that many more rows
+    /// if it is beyond those shown.
+    pub wanted_claim: RwSignal<usize>,
 }
 
 pub fn ctx() -> Ctx {

@@ -11,13 +11,13 @@ use super::dom::{self, add, badge, set, text};
 use super::{ctx, Ctx};
 use crate::model::Vocab;
 use crate::report::{self, Table};
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::Element;
 
 /// Claims shown at first, and added by each "Show more": a table of
 /// thousands took tens of seconds to build.
 const WHO_ROWS: usize = 30;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 /// A cell's quotes and sources are built when it is first opened (or the
 /// page printed), not with the table: every cell's were 40% of a click's
@@ -54,8 +54,12 @@ fn build(root: &Element, cx: &Ctx, t: &Table, names: &[String], on_paper: bool) 
     }
     // What the table leaves out, in words, and the way to the rest.
     let mut left_out = Vec::new();
-    if t.rows.len() < t.claims {
-        left_out.push(format!("the first {} claims", t.rows.len()));
+    let first = t.rows.len() - usize::from(t.followed);
+    if first < t.claims {
+        left_out.push(format!("the first {first} claims"));
+    }
+    if t.followed {
+        left_out.push("the claim you followed, last".into());
     }
     if t.actors.len() < t.speakers {
         left_out.push(format!(
@@ -136,7 +140,7 @@ fn build(root: &Element, cx: &Ctx, t: &Table, names: &[String], on_paper: bool) 
             }
         }
     }
-    let more = t.claims - t.rows.len();
+    let more = t.claims - first;
     if more > 0 {
         let next = more.min(WHO_ROWS);
         let label = format!("Show {next} more {}", report::noun(next, "claim", "claims"));
@@ -160,9 +164,12 @@ pub fn WhoSaysWhat() -> impl IntoView {
         let cx = cx.clone();
         Effect::new(move |_| {
             let asked = rows.get();
+            let wanted = cx.wanted_claim.get();
             let table = state.with(|s| {
-                outcome
-                    .with(|o| report::who_says_what(&cx.briefing, &cx.index, &o.matches, s, asked))
+                outcome.with(|o| {
+                    let wanted = (wanted != usize::MAX).then_some(wanted);
+                    report::who_says_what(&cx.briefing, &cx.index, &o.matches, s, asked, wanted)
+                })
             });
             let names: Vec<String> = table.actors.iter().map(|a| cx.actor_name(a)).collect();
             claims.set(table.claims);
