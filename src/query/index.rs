@@ -140,13 +140,28 @@ impl SearchBuild {
         claims: &Lists<usize>,
         more: &mut dyn FnMut() -> bool,
     ) -> bool {
+        // `more()` is asked every 64 positions, and whenever 50,000 words
+        // have been read since: one position may hold megabytes of claims.
+        // A claim or actor tokenized stays so, so a position left halfway
+        // is taken up where it was.
+        let mut asked_at = self.words.read();
+        let mut out_of_time = |words: &SearchBuilder, due: bool| {
+            if !due && words.read() - asked_at < 50_000 {
+                return false;
+            }
+            asked_at = words.read();
+            !more()
+        };
         while self.next < order.len() {
-            if self.next.is_multiple_of(64) && !more() {
+            if out_of_time(&self.words, self.next.is_multiple_of(64)) {
                 return false;
             }
             let p = self.next;
             for &c in &claims[p] {
                 if self.claim_tokens[c].is_none() {
+                    if out_of_time(&self.words, false) {
+                        return false;
+                    }
                     let claim = &b.claims[c];
                     let pieces = std::iter::once(claim.text.as_str())
                         .chain(claim.stances.iter().map(|s| s.quote.as_str()));
@@ -155,6 +170,9 @@ impl SearchBuild {
             }
             for &a in &self.involved[p] {
                 if self.actor_tokens[a].is_none() {
+                    if out_of_time(&self.words, false) {
+                        return false;
+                    }
                     let actor = &b.actors[a];
                     let names = std::iter::once(&actor.name).chain(&actor.aliases);
                     self.actor_tokens[a] = Some(self.words.tokens(names.map(String::as_str)));
@@ -586,8 +604,11 @@ impl Index {
                     .any(|token| token.starts_with(word))
             }) {
                 let room = MAX_ALTERNATIVES.saturating_sub(alternatives.len());
-                alternatives.extend(names.split('\n').take(room).map(String::from));
-                if room <= names.split('\n').count() {
+                // A name of punctuation alone ("—") folds to nothing, which
+                // every event holds: it would make the word match them all.
+                let names = names.split('\n').filter(|n| !n.is_empty());
+                alternatives.extend(names.clone().take(room).map(String::from));
+                if room <= names.count() {
                     break;
                 }
             }

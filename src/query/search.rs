@@ -145,7 +145,7 @@ pub struct SearchBuilder {
     /// The positions holding each token number so far.
     held: Vec<Held>,
     /// The lists of the tokens held by two positions or more, until dense.
-    lists: Vec<Vec<u32>>,
+    lists: Pool,
     /// The bitsets of the tokens held by more than one position in 32.
     bits: Vec<Bits>,
     /// How many positions there will be, when known: a list turns into a
@@ -154,6 +154,55 @@ pub struct SearchBuilder {
     expected: usize,
     scratch: Vec<u32>,
     len: usize,
+    /// Words read so far, repeats included: how much work was done.
+    read: usize,
+}
+
+/// Lists of positions in one array, each with room for twice its length
+/// (moved to the end when full): a `Vec` each was 40 bytes and an
+/// allocation for a token held by two positions (2.1 GB for a valid 153 MB
+/// file whose words each come twice). At most 4 times the positions held,
+/// which the spread bounds keep far under `u32::MAX`.
+#[derive(Default)]
+struct Pool {
+    items: Vec<u32>,
+    /// Where each list starts in `items`, and its length.
+    spans: Vec<(u32, u32)>,
+}
+
+impl Pool {
+    /// The room a list of `len` has: moved when it is full.
+    fn room(len: u32) -> u32 {
+        len.next_power_of_two().max(2)
+    }
+
+    /// A new list holding `items`; its number.
+    fn add(&mut self, items: &[u32]) -> u32 {
+        let at = self.items.len();
+        self.items.extend_from_slice(items);
+        self.items
+            .resize(at + Pool::room(items.len() as u32) as usize, 0);
+        self.spans.push((at as u32, items.len() as u32));
+        self.spans.len() as u32 - 1
+    }
+
+    fn get(&self, list: u32) -> &[u32] {
+        let (at, len) = self.spans[list as usize];
+        &self.items[at as usize..(at + len) as usize]
+    }
+
+    fn push(&mut self, list: u32, item: u32) {
+        let (mut at, len) = self.spans[list as usize];
+        if len == Pool::room(len) {
+            let to = self.items.len();
+            self.items
+                .extend_from_within(at as usize..(at + len) as usize);
+            self.items.resize(to + 2 * len as usize, 0);
+            at = to as u32;
+        }
+        self.items[(at + len) as usize] = item;
+        self.spans[list as usize] = (at, len + 1);
+    }
 }
 
 /// The positions holding one token while the index is built: most tokens of
@@ -170,6 +219,7 @@ enum Held {
 impl SearchBuilder {
     /// Appends the numbers of `text`'s tokens to `into` (unsorted, may repeat).
     fn tokenize_into(&mut self, text: &str, into: &mut Vec<u32>) {
+        let before = into.len();
         let (interner, held) = (&mut self.interner, &mut self.held);
         for_each_token(text, |token| {
             let (id, new) = interner.intern(token);
@@ -179,6 +229,7 @@ impl SearchBuilder {
             }
             into.push(id);
         });
+        self.read += into.len() - before;
     }
 
     /// A builder for `positions` positions (more may be given; fewer only
@@ -226,16 +277,12 @@ impl SearchBuilder {
             match *held {
                 Held::One(q) if q == u32::MAX => *held = Held::One(p),
                 Held::One(q) if q == p => {}
-                Held::One(q) => {
-                    *held = Held::List(self.lists.len() as u32);
-                    self.lists.push(vec![q, p]);
-                }
+                Held::One(q) => *held = Held::List(self.lists.add(&[q, p])),
                 Held::List(i) => {
-                    let list = &mut self.lists[i as usize];
-                    if list.last() == Some(&p) {
+                    if self.lists.get(i).last() == Some(&p) {
                         continue;
                     }
-                    list.push(p);
+                    self.lists.push(i, p);
                 }
                 Held::Bits(i) => {
                     let bits = &mut self.bits[i as usize];
@@ -246,24 +293,27 @@ impl SearchBuilder {
                         let mut list: Vec<u32> = bits.ones().map(|p| p as u32).collect();
                         list.push(p);
                         *bits = Bits::empty(0);
-                        *held = Held::List(self.lists.len() as u32);
-                        self.lists.push(list);
+                        *held = Held::List(self.lists.add(&list));
                     }
                     continue;
                 }
             }
             // The list is ascending: all of it fits when its last does.
             if let Held::List(i) = *held {
-                let list = &mut self.lists[i as usize];
+                let list = self.lists.get(i);
                 if at < self.expected && is_dense(list.len(), self.expected) {
                     let mut bits = Bits::empty(self.expected);
                     list.iter().for_each(|&p| bits.set(p as usize));
-                    *list = Vec::new();
                     *held = Held::Bits(self.bits.len() as u32);
                     self.bits.push(bits);
                 }
             }
         }
+    }
+
+    /// Words read so far, repeats included (for slicing the work).
+    pub fn read(&self) -> usize {
+        self.read
     }
 
     /// Distinct tokens met so far.
@@ -276,7 +326,7 @@ impl SearchBuilder {
         let SearchBuilder {
             interner,
             held,
-            mut lists,
+            lists,
             mut bits,
             len,
             ..
@@ -302,9 +352,9 @@ impl SearchBuilder {
                 .then_with(|| built.bytes(a).cmp(built.bytes(b)))
         });
         drop(heads);
-        let count = |held: &Held, lists: &[Vec<u32>], bits: &[Bits]| match *held {
+        let count = |held: &Held, lists: &Pool, bits: &[Bits]| match *held {
             Held::One(q) => usize::from(q != u32::MAX),
-            Held::List(i) => lists[i as usize].len(),
+            Held::List(i) => lists.get(i).len(),
             Held::Bits(i) => bits[i as usize].count(),
         };
         let kept = order
@@ -326,7 +376,7 @@ impl SearchBuilder {
                 match held {
                     Held::One(q) if q != u32::MAX => postings.push(q),
                     Held::One(_) => {}
-                    Held::List(i) => postings.append(&mut lists[i as usize]),
+                    Held::List(i) => postings.extend_from_slice(lists.get(i)),
                     Held::Bits(i) => postings.extend(bits[i as usize].ones().map(|p| p as u32)),
                 }
             } else {
@@ -339,9 +389,7 @@ impl SearchBuilder {
                         let mut all = Bits::empty(len);
                         match held {
                             Held::One(q) => all.set(q as usize),
-                            Held::List(i) => {
-                                lists[i as usize].iter().for_each(|&p| all.set(p as usize))
-                            }
+                            Held::List(i) => lists.get(i).iter().for_each(|&p| all.set(p as usize)),
                             Held::Bits(i) => bits[i as usize].ones().for_each(|p| all.set(p)),
                         }
                         all
@@ -374,9 +422,11 @@ impl SearchBuilder {
 }
 
 /// Whether `count` positions of `len` are kept as a bitset: a list of
-/// `u32`s would be the larger.
+/// `u32`s would be the larger, counting the bitset's own allocation (about
+/// 8 positions' worth). Without it every token of a dataset of fewer than
+/// 32 events was a bitset: 3 GB for a valid 154 MB file of distinct words.
 fn is_dense(count: usize, len: usize) -> bool {
-    count > len / 32
+    count > len / 32 + 8
 }
 
 impl SearchIndex {
@@ -425,8 +475,12 @@ impl SearchIndex {
         bits
     }
 
-    /// Positions whose text holds every word of `name` (already folded) as a whole token.
+    /// Positions whose text holds every word of `name` (already folded) as a
+    /// whole token; none for a name of no word.
     pub fn name(&self, name: &str) -> Bits {
+        if name.split(' ').all(str::is_empty) {
+            return Bits::empty(self.len);
+        }
         let mut all = Bits::full(self.len);
         for word in name.split(' ').filter(|w| !w.is_empty()) {
             // A word no text holds: no position holds the name.
@@ -649,5 +703,25 @@ mod tests {
         let index = SearchIndex::new(std::iter::empty::<&str>());
         assert!(index.prefix("a").is_empty());
         assert_eq!(index.name("a").count(), 0);
+    }
+
+    #[test]
+    fn a_name_of_no_word_matches_nothing() {
+        let index = SearchIndex::new(["yuri", "ushakov"]);
+        for name in ["", " ", "  "] {
+            assert_eq!(index.name(name).count(), 0, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn a_few_positions_keep_lists_not_a_bitset_per_token() {
+        // Every token of a dataset of fewer than 32 events was a bitset.
+        let one = SearchIndex::new(["a b c d e"]);
+        assert!(one.dense.is_empty());
+        assert_eq!(one.postings.len(), 5);
+        let texts: Vec<String> = (0..20).map(|p| format!("all w{p}")).collect();
+        let few = SearchIndex::new(texts.iter().map(String::as_str));
+        assert_eq!(few.dense.len(), 1, "only the word in all 20");
+        assert_eq!(ones(&few.prefix("all")).len(), 20);
     }
 }
