@@ -145,7 +145,7 @@ pub struct SearchBuilder {
     /// The positions holding each token number so far.
     held: Vec<Held>,
     /// The lists of the tokens held by two positions or more, until dense.
-    lists: Pool,
+    lists: Vec<Vec<u32>>,
     /// The bitsets of the tokens held by more than one position in 32.
     bits: Vec<Bits>,
     /// How many positions there will be, when known: a list turns into a
@@ -158,58 +158,15 @@ pub struct SearchBuilder {
     read: usize,
 }
 
-/// Lists of positions in one array, each with room for twice its length
-/// (moved to the end when full): a `Vec` each was 40 bytes and an
-/// allocation for a token held by two positions (2.1 GB for a valid 153 MB
-/// file whose words each come twice). At most 4 times the positions held,
-/// which the spread bounds keep far under `u32::MAX`.
-#[derive(Default)]
-struct Pool {
-    items: Vec<u32>,
-    /// Where each list starts in `items`, and its length.
-    spans: Vec<(u32, u32)>,
-}
-
-impl Pool {
-    /// The room a list of `len` has: moved when it is full.
-    fn room(len: u32) -> u32 {
-        len.next_power_of_two().max(2)
-    }
-
-    /// A new list holding `items`; its number.
-    fn add(&mut self, items: &[u32]) -> u32 {
-        let at = self.items.len();
-        self.items.extend_from_slice(items);
-        self.items
-            .resize(at + Pool::room(items.len() as u32) as usize, 0);
-        self.spans.push((at as u32, items.len() as u32));
-        self.spans.len() as u32 - 1
-    }
-
-    fn get(&self, list: u32) -> &[u32] {
-        let (at, len) = self.spans[list as usize];
-        &self.items[at as usize..(at + len) as usize]
-    }
-
-    fn push(&mut self, list: u32, item: u32) {
-        let (mut at, len) = self.spans[list as usize];
-        if len == Pool::room(len) {
-            let to = self.items.len();
-            self.items
-                .extend_from_within(at as usize..(at + len) as usize);
-            self.items.resize(to + 2 * len as usize, 0);
-            at = to as u32;
-        }
-        self.items[(at + len) as usize] = item;
-        self.spans[list as usize] = (at, len + 1);
-    }
-}
-
 /// The positions holding one token while the index is built: most tokens of
-/// a large vocabulary are held by one position, kept here without a list.
+/// a large vocabulary are held by one or two positions, kept here without a
+/// list (a `Vec` each for those held twice took 2.1 GB for a valid 153 MB
+/// file; lists in one shared array kept 25 MB of dead room at 100,000
+/// events, where a `Vec` is freed when it becomes a bitset).
 #[derive(Clone, Copy)]
 enum Held {
     One(u32),
+    Two(u32, u32),
     /// `lists[i]`, ascending.
     List(u32),
     /// `bits[i]`.
@@ -277,12 +234,18 @@ impl SearchBuilder {
             match *held {
                 Held::One(q) if q == u32::MAX => *held = Held::One(p),
                 Held::One(q) if q == p => {}
-                Held::One(q) => *held = Held::List(self.lists.add(&[q, p])),
+                Held::One(q) => *held = Held::Two(q, p),
+                Held::Two(_, r) if r == p => {}
+                Held::Two(q, r) => {
+                    *held = Held::List(self.lists.len() as u32);
+                    self.lists.push(vec![q, r, p]);
+                }
                 Held::List(i) => {
-                    if self.lists.get(i).last() == Some(&p) {
+                    let list = &mut self.lists[i as usize];
+                    if list.last() == Some(&p) {
                         continue;
                     }
-                    self.lists.push(i, p);
+                    list.push(p);
                 }
                 Held::Bits(i) => {
                     let bits = &mut self.bits[i as usize];
@@ -293,17 +256,19 @@ impl SearchBuilder {
                         let mut list: Vec<u32> = bits.ones().map(|p| p as u32).collect();
                         list.push(p);
                         *bits = Bits::empty(0);
-                        *held = Held::List(self.lists.add(&list));
+                        *held = Held::List(self.lists.len() as u32);
+                        self.lists.push(list);
                     }
                     continue;
                 }
             }
             // The list is ascending: all of it fits when its last does.
             if let Held::List(i) = *held {
-                let list = self.lists.get(i);
+                let list = &mut self.lists[i as usize];
                 if at < self.expected && is_dense(list.len(), self.expected) {
                     let mut bits = Bits::empty(self.expected);
                     list.iter().for_each(|&p| bits.set(p as usize));
+                    *list = Vec::new();
                     *held = Held::Bits(self.bits.len() as u32);
                     self.bits.push(bits);
                 }
@@ -326,7 +291,7 @@ impl SearchBuilder {
         let SearchBuilder {
             interner,
             held,
-            lists,
+            mut lists,
             mut bits,
             len,
             ..
@@ -352,9 +317,10 @@ impl SearchBuilder {
                 .then_with(|| built.bytes(a).cmp(built.bytes(b)))
         });
         drop(heads);
-        let count = |held: &Held, lists: &Pool, bits: &[Bits]| match *held {
+        let count = |held: &Held, lists: &[Vec<u32>], bits: &[Bits]| match *held {
             Held::One(q) => usize::from(q != u32::MAX),
-            Held::List(i) => lists.get(i).len(),
+            Held::Two(..) => 2,
+            Held::List(i) => lists[i as usize].len(),
             Held::Bits(i) => bits[i as usize].count(),
         };
         let kept = order
@@ -376,7 +342,8 @@ impl SearchBuilder {
                 match held {
                     Held::One(q) if q != u32::MAX => postings.push(q),
                     Held::One(_) => {}
-                    Held::List(i) => postings.extend_from_slice(lists.get(i)),
+                    Held::Two(q, r) => postings.extend([q, r]),
+                    Held::List(i) => postings.append(&mut lists[i as usize]),
                     Held::Bits(i) => postings.extend(bits[i as usize].ones().map(|p| p as u32)),
                 }
             } else {
@@ -389,7 +356,10 @@ impl SearchBuilder {
                         let mut all = Bits::empty(len);
                         match held {
                             Held::One(q) => all.set(q as usize),
-                            Held::List(i) => lists.get(i).iter().for_each(|&p| all.set(p as usize)),
+                            Held::Two(q, r) => [q, r].iter().for_each(|&p| all.set(p as usize)),
+                            Held::List(i) => {
+                                lists[i as usize].iter().for_each(|&p| all.set(p as usize))
+                            }
                             Held::Bits(i) => bits[i as usize].ones().for_each(|p| all.set(p)),
                         }
                         all
