@@ -3,8 +3,8 @@
 //!
 //! Text is folded ([`fold`](super::fold::fold)) and split into tokens. Each distinct token keeps
 //! the sorted positions (chronological event numbers) whose text holds it, in
-//! one flat array, or, for a token held by more than one position in 32, a
-//! bitset over the positions (smaller than its list, and OR-ed a word at a
+//! one flat array, or, for a token held by more than one position in 32
+//! (and more than 8), a bitset over the positions (smaller than its list, and OR-ed a word at a
 //! time). A typed word matches every token it begins ("usak" finds
 //! "usakov"): the tokens it begins are one contiguous run of the sorted
 //! vocabulary, found by binary search. A name (an actor's name or alias,
@@ -121,7 +121,7 @@ pub struct SearchIndex {
     /// (an empty run for a token in `dense`).
     starts: Vec<u32>,
     postings: Vec<u32>,
-    /// The tokens held by more than one position in 32, ascending, and the
+    /// The tokens held by more than one position in 32 (and more than 8), ascending, and the
     /// positions holding each as a bitset: at 100,000 events the lists were
     /// 24 MB, most of them for the commonest words.
     dense: Vec<u32>,
@@ -144,9 +144,9 @@ pub struct SearchBuilder {
     interner: Interner,
     /// The positions holding each token number so far.
     held: Vec<Held>,
-    /// The lists of the tokens held by two positions or more, until dense.
+    /// The lists of the tokens held by three positions or more, until dense.
     lists: Vec<Vec<u32>>,
-    /// The bitsets of the tokens held by more than one position in 32.
+    /// The bitsets of the tokens held by enough positions ([`is_dense`]).
     bits: Vec<Bits>,
     /// How many positions there will be, when known: a list turns into a
     /// bitset as soon as it would be the larger, so the build never holds

@@ -11,13 +11,13 @@ use super::dom::{self, add, badge, set, text};
 use super::{ctx, Ctx};
 use crate::model::Vocab;
 use crate::report::{self, Table};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 /// Claims shown at first, and added by each "Show more": a table of
 /// thousands took tens of seconds to build.
 const WHO_ROWS: usize = 30;
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::Element;
 
 /// A cell's quotes and sources are built when it is first opened (or the
 /// page printed), not with the table: every cell's were 40% of a click's
