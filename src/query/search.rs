@@ -32,15 +32,19 @@ impl Vocabulary {
         self.ends.len()
     }
 
-    fn get(&self, t: usize) -> &str {
+    /// Where token `t` lies in `text`.
+    fn span(&self, t: usize) -> std::ops::Range<usize> {
         let start = if t == 0 { 0 } else { self.ends[t - 1] as usize };
-        &self.text[start..self.ends[t] as usize]
+        start..self.ends[t] as usize
+    }
+
+    fn get(&self, t: usize) -> &str {
+        &self.text[self.span(t)]
     }
 
     /// `get(t)` as bytes: no check of char boundaries, for comparing.
     fn bytes(&self, t: usize) -> &[u8] {
-        let start = if t == 0 { 0 } else { self.ends[t - 1] as usize };
-        &self.text.as_bytes()[start..self.ends[t] as usize]
+        &self.text.as_bytes()[self.span(t)]
     }
 
     fn push(&mut self, token: &str) -> u32 {
@@ -165,6 +169,8 @@ pub struct SearchBuilder {
 /// events, where a `Vec` is freed when it becomes a bitset).
 #[derive(Clone, Copy)]
 enum Held {
+    /// Met in a piece no position has been given yet.
+    Zero,
     One(u32),
     Two(u32, u32),
     /// `lists[i]`, ascending.
@@ -181,8 +187,7 @@ impl SearchBuilder {
         for_each_token(text, |token| {
             let (id, new) = interner.intern(token);
             if new {
-                // Held by no position yet: `One` of a position never given.
-                held.push(Held::One(u32::MAX));
+                held.push(Held::Zero);
             }
             into.push(id);
         });
@@ -232,7 +237,7 @@ impl SearchBuilder {
         for &id in ids {
             let held = &mut self.held[id as usize];
             match *held {
-                Held::One(q) if q == u32::MAX => *held = Held::One(p),
+                Held::Zero => *held = Held::One(p),
                 Held::One(q) if q == p => {}
                 Held::One(q) => *held = Held::Two(q, p),
                 Held::Two(_, r) if r == p => {}
@@ -291,7 +296,7 @@ impl SearchBuilder {
         let SearchBuilder {
             interner,
             held,
-            mut lists,
+            lists,
             mut bits,
             len,
             ..
@@ -318,7 +323,8 @@ impl SearchBuilder {
         });
         drop(heads);
         let count = |held: &Held, lists: &[Vec<u32>], bits: &[Bits]| match *held {
-            Held::One(q) => usize::from(q != u32::MAX),
+            Held::Zero => 0,
+            Held::One(_) => 1,
             Held::Two(..) => 2,
             Held::List(i) => lists[i as usize].len(),
             Held::Bits(i) => bits[i as usize].count(),
@@ -339,13 +345,7 @@ impl SearchBuilder {
             starts.push(postings.len() as u32);
             let held = held[t];
             if !is_dense(count(&held, &lists, &bits), len) {
-                match held {
-                    Held::One(q) if q != u32::MAX => postings.push(q),
-                    Held::One(_) => {}
-                    Held::Two(q, r) => postings.extend([q, r]),
-                    Held::List(i) => postings.append(&mut lists[i as usize]),
-                    Held::Bits(i) => postings.extend(bits[i as usize].ones().map(|p| p as u32)),
-                }
+                each_position(held, &lists, &bits, &mut |p| postings.push(p));
             } else {
                 dense.push(sorted as u32);
                 dense_bits.push(match held {
@@ -354,14 +354,7 @@ impl SearchBuilder {
                     }
                     _ => {
                         let mut all = Bits::empty(len);
-                        match held {
-                            Held::One(q) => all.set(q as usize),
-                            Held::Two(q, r) => [q, r].iter().for_each(|&p| all.set(p as usize)),
-                            Held::List(i) => {
-                                lists[i as usize].iter().for_each(|&p| all.set(p as usize))
-                            }
-                            Held::Bits(i) => bits[i as usize].ones().for_each(|p| all.set(p)),
-                        }
+                        each_position(held, &lists, &bits, &mut |p| all.set(p as usize));
                         all
                     }
                 });
@@ -388,6 +381,20 @@ impl SearchBuilder {
             .map(|c| (c, index.prefix_in_postings(c.encode_utf8(&mut [0; 4]))))
             .collect();
         index
+    }
+}
+
+/// Calls `each` with the positions `held` names, ascending.
+fn each_position(held: Held, lists: &[Vec<u32>], bits: &[Bits], each: &mut dyn FnMut(u32)) {
+    match held {
+        Held::Zero => {}
+        Held::One(q) => each(q),
+        Held::Two(q, r) => {
+            each(q);
+            each(r);
+        }
+        Held::List(i) => lists[i as usize].iter().for_each(|&p| each(p)),
+        Held::Bits(i) => bits[i as usize].ones().for_each(|p| each(p as u32)),
     }
 }
 
