@@ -17,7 +17,6 @@ use leptos::{ev, prelude::*};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
-use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -684,7 +683,7 @@ const SEARCH_SLICE_MS: f64 = 5.0;
 /// first results no longer wait for); a search typed sooner builds the rest
 /// at once. Stops when the dataset is no longer held.
 fn build_search_later(index: std::sync::Weak<Index>) {
-    request_animation_frame(move || set_timeout(move || build_search_slice(index), Duration::ZERO));
+    super::after_paint(Box::new(move || build_search_slice(index)));
 }
 
 fn build_search_slice(index: std::sync::Weak<Index>) {
@@ -693,7 +692,7 @@ fn build_search_slice(index: std::sync::Weak<Index>) {
     };
     let start = js_sys::Date::now();
     if !held.build_search(&mut || js_sys::Date::now() - start < SEARCH_SLICE_MS) {
-        set_timeout(move || build_search_slice(index), Duration::ZERO);
+        super::soon(Box::new(move || build_search_slice(index)));
     }
 }
 

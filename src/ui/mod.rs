@@ -19,6 +19,18 @@ mod share;
 mod url;
 mod who;
 
+/// `f` as a task of its own once the next frame is painted (posted from
+/// that frame's animation callback): work that must not delay the frame.
+/// Boxed, so every caller shares one copy of the timer code in the wasm.
+fn after_paint(f: Box<dyn FnOnce()>) {
+    request_animation_frame(move || soon(f));
+}
+
+/// `f` as a task of its own, once the page has nothing more pressing.
+fn soon(f: Box<dyn FnOnce()>) {
+    set_timeout(f, std::time::Duration::ZERO);
+}
+
 use crate::model::Briefing;
 use crate::query::IdSet;
 use crate::query::{Index, Outcome, Tab, ViewState};

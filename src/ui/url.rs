@@ -69,7 +69,7 @@ pub fn write_after_paint(query: String, push: bool) {
     // One entry per change, even for two changes within one frame.
     flush();
     UNWRITTEN.with(|u| *u.borrow_mut() = Some((query, push)));
-    request_animation_frame(|| set_timeout(flush, std::time::Duration::ZERO));
+    super::after_paint(Box::new(flush));
 }
 
 /// Makes a write still waiting for its frame now.

@@ -19,8 +19,9 @@ use web_sys::Element;
 /// thousands took tens of seconds to build.
 const WHO_ROWS: usize = 30;
 
-/// A cell's quotes and sources are built when it is first opened (or the
-/// page printed), not with the table: every cell's were 40% of a click's
+/// A cell's quotes and sources are built after the table is painted (a
+/// slice at a time: [`fill_later`]), or at once when it is opened or the
+/// page printed, not with the table: every cell's were 40% of a click's
 /// script. The closed cell holds what to build in `data-cell`,
 /// "claim,stance,stance"; building it removes the attribute.
 fn fill(details: &Element, cx: &Ctx) {
@@ -35,6 +36,37 @@ fn fill(details: &Element, cx: &Ctx) {
     let list = add(details, "ul", "stances", "");
     for s in numbers {
         dom::stance(&list, cx, claim, s, false);
+    }
+}
+
+/// Builds the closed cells of `root` for up to `ms` milliseconds; true
+/// once none is left.
+fn fill_cells(root: &Element, cx: &Ctx, ms: f64) -> bool {
+    let Ok(cells) = root.query_selector_all("details[data-cell]") else {
+        return true;
+    };
+    let start = js_sys::Date::now();
+    let mut i = 0;
+    while i < cells.length() && js_sys::Date::now() - start < ms {
+        if let Some(details) = cells.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            fill(&details, cx);
+        }
+        i += 1;
+    }
+    i == cells.length()
+}
+
+/// Milliseconds of cell building between two frames.
+const FILL_SLICE_MS: f64 = 4.0;
+
+/// Builds the cells the table left closed, a few milliseconds at a time
+/// once its frame is painted, so that the browser's find-in-page finds
+/// every quote (it searches, and opens, closed `<details>`) without the
+/// click paying for them. Stops when the view is gone; a table built since
+/// is filled by the same run (it asks the page, not a list it kept).
+fn fill_later(root: Element, cx: Ctx) {
+    if root.is_connected() && !fill_cells(&root, &cx, FILL_SLICE_MS) {
+        super::soon(Box::new(move || fill_later(root, cx)));
     }
 }
 
@@ -174,12 +206,29 @@ pub fn WhoSaysWhat() -> impl IntoView {
             let names: Vec<String> = table.actors.iter().map(|a| cx.actor_name(a)).collect();
             claims.set(table.claims);
             if let Some(el) = root.get() {
-                build(&el, &cx, &table, &names, cx.printing.get());
+                // Not tracked: printing builds the cells left in place
+                // (below), so that a cell the reader opened stays open.
+                let on_paper = cx.printing.get_untracked();
+                build(&el, &cx, &table, &names, on_paper);
+                if !on_paper {
+                    let (root, cx) = (el.clone().into(), cx.clone());
+                    super::after_paint(Box::new(move || fill_later(root, cx)));
+                }
                 let first_added = focus_row.try_update_value(Option::take).flatten();
                 let selector =
                     first_added.map(|i| format!("tbody tr:nth-child({}) .claim-text", i + 1));
                 if let Some(Ok(Some(line))) = selector.map(|s| el.query_selector(&s)) {
                     let _ = line.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+        });
+    }
+    {
+        let cx = cx.clone();
+        Effect::new(move |_| {
+            if cx.printing.get() {
+                if let Some(el) = root.get_untracked() {
+                    fill_cells(&el, &cx, f64::INFINITY);
                 }
             }
         });

@@ -82,12 +82,20 @@ test('the claims view of a large dataset shows a page of claims, says what it le
   assert.equal(await page.locator('table.who thead th').count(), 1 + 24);
   const note = page.locator('.who-view p.hint', { hasText: 'Shown:' });
   assert.match(await note.textContent(), /^Shown: the first 30 claims and the 24 speakers with the most stances \(\d+ more speak on these claims: tick them under Actor to see what they say\)\.$/);
-  // A cell's quotes are built when it opens: none before, its own after.
+  // A cell's quotes are built after the table is shown, a slice at a time
+  // (the click does not wait for them), so that find-in-page finds every
+  // quote in a closed cell; one opened sooner is built as it opens.
   const cells = page.locator('table.who td details');
-  assert.equal(await page.locator('table.who blockquote').count(), 0, 'no quote built before a cell opens');
   const first = cells.first();
   await first.locator('summary').click();
   assert.ok(await first.locator('blockquote').first().isVisible(), 'an opened cell shows its quotes');
+  await page.waitForFunction(() => !document.querySelector('table.who details[data-cell]'));
+  const closed = page.locator('table.who td details:not([open])').last();
+  const quote = (await closed.locator('blockquote').first().textContent()).trim();
+  assert.ok(quote.length > 10, `a closed cell holds its quote: ${quote}`);
+  assert.ok(await page.evaluate((q) => window.find(q.slice(0, 40)), quote), 'find-in-page finds a quote in a closed cell');
+  await first.locator('summary').click();
+  await page.waitForFunction(() => !document.querySelector('table.who td details[open]'));
   // "Show more", by keyboard: 30 more rows, and the first of them has the focus.
   const more = page.getByRole('button', { name: 'Show 30 more claims' });
   await more.focus();
@@ -98,15 +106,21 @@ test('the claims view of a large dataset shows a page of claims, says what it le
     return row ? [...row.parentElement.children].indexOf(row) : -1;
   });
   assert.equal(focused, 30, 'the first claim added has the focus');
-  // On paper every cell prints open, with its quotes and sources.
+  // On paper every cell prints open, with its quotes and sources, at once
+  // (the added rows' cells are not all built yet); a cell the reader opened
+  // is open again on screen after it.
+  const added = cells.nth(-1);
+  await cells.first().locator('summary').click();
   await page.emulateMedia({ media: 'print' });
-  await page.waitForFunction(() => !document.querySelector('table.who details[data-cell]'));
   const [all, built] = await page.evaluate(() => [
     document.querySelectorAll('table.who td details').length,
     document.querySelectorAll('table.who td details > ul.stances').length,
   ]);
   assert.ok(all > 30 && built === all, `${built} of ${all} cells built for paper`);
+  assert.ok(await added.locator('blockquote').first().isVisible(), 'a closed cell prints its quotes');
   await page.emulateMedia({ media: 'screen' });
+  assert.equal(await cells.first().getAttribute('open'), '', 'the cell opened before printing is still open');
+  assert.equal(await page.locator('table.who td details[open]').count(), 1, 'and only that one');
   assert.equal(Number((await heading.textContent()).match(/([\d,]+) claims/)[1].replace(/,/g, '')), claims, 'the count is of the whole view');
   await assertClean(page);
 });
