@@ -9,6 +9,7 @@
 //! into its own small tree, decoded and dropped while the text is parsed;
 //! only the rest of the file (meta) is held as a tree.
 
+use super::by_id::ById;
 use super::date::{DateSpec, PartialDate};
 use super::json::{self, Map, SyntaxError, Value};
 use super::types::*;
@@ -1214,28 +1215,22 @@ pub(super) fn check_spread(problems: &mut Vec<Problem>, b: &Briefing) {
     let (mut most_entries, mut most_text) = ((0, 0u64), (0, 0u64));
     // A claim is judged against the participants of its events: 2,000
     // claims about one event of 20,000 took 21 s to judge.
-    // (The map type `ids` builds: one copy of its code in the page.)
-    let participants: HashMap<&str, usize> = b
-        .events
-        .iter()
-        .map(|e| (&*e.id, e.participants.len()))
-        .collect();
+    let event_at = ById::new(b.events.iter().map(|e| &*e.id).collect());
     let parties = |claim: &Claim| -> u64 {
-        let at = |id: &Ref| participants.get(&**id).copied().unwrap_or(0) as u64;
+        let at = |id: &Ref| {
+            event_at
+                .get(id)
+                .map_or(0, |e| b.events[e].participants.len()) as u64
+        };
         claim.events.iter().map(at).sum()
     };
     // An actor's names and aliases are searched with every event it is
     // involved in (a participant, or a speaker on a claim about it): one
     // actor of 100 long aliases in 20,000 events took 10 s to index.
-    let actor_at: HashMap<&str, usize> = b
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (&*a.id, i))
-        .collect();
+    let actor_at = ById::new(b.actors.iter().map(|a| &*a.id).collect());
     let mut involved = vec![0u64; b.actors.len()];
     let mut involve = |id: &str, events: u64| {
-        if let Some(&a) = actor_at.get(id) {
+        if let Some(a) = actor_at.get(id) {
             involved[a] += events;
         }
     };

@@ -1,5 +1,6 @@
 //! The pure data core: types, vocabularies, dates and validation. No browser APIs.
 
+pub mod by_id;
 pub mod date;
 pub mod decode;
 pub mod feed;

@@ -19,7 +19,8 @@
 //!   differ and their actors' affiliations differ: two outlets repeating one
 //!   origin are one source, and two spokesmen of one government voice one line.
 
-use super::types::{Actor, Briefing, Claim, Event, Ref, Source, Stance};
+use super::by_id::ById;
+use super::types::{Actor, Briefing, Claim, Event, Source, Stance};
 use super::vocab::{ClaimStatus, Role, StanceKind, Vocab};
 use std::collections::HashMap;
 
@@ -76,18 +77,18 @@ pub fn rule(status: ClaimStatus) -> &'static str {
 
 /// The stances' facts as the rules read them.
 #[derive(Debug, Clone, PartialEq)]
-pub struct StanceFacts {
+pub struct StanceFacts<'c> {
     /// Index in `claim.stances`.
     pub index: usize,
-    pub actor: Ref,
+    pub actor: &'c str,
     pub kind: StanceKind,
     pub party: bool,
     pub on_record: bool,
-    pub origin: String,
-    pub affiliation: String,
+    pub origin: &'c str,
+    pub affiliation: &'c str,
 }
 
-impl StanceFacts {
+impl StanceFacts<'_> {
     fn supports(&self) -> bool {
         matches!(self.kind, StanceKind::Asserts | StanceKind::Confirms)
     }
@@ -110,15 +111,15 @@ pub struct Judgement {
 
 /// Every status judged for one claim.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Verdict {
+pub struct Verdict<'c> {
     /// Actor ids of the parties to what the claim is about.
-    pub parties: Vec<Ref>,
-    pub stances: Vec<StanceFacts>,
+    pub parties: Vec<&'c str>,
+    pub stances: Vec<StanceFacts<'c>>,
     /// One per status, in [`ClaimStatus::ALL`] order.
     pub judgements: Vec<Judgement>,
 }
 
-impl Verdict {
+impl Verdict<'_> {
     pub fn judgement(&self, status: ClaimStatus) -> &Judgement {
         self.judgements
             .iter()
@@ -143,10 +144,12 @@ impl Verdict {
 /// dataset, so judging every claim costs each claim's own size, not a scan
 /// of every actor, source and event per claim.
 pub struct Lookup<'a> {
-    actors: HashMap<&'a str, &'a Actor>,
-    sources: HashMap<&'a str, &'a Source>,
+    actors: ById<'a>,
+    all_actors: &'a [Actor],
+    sources: ById<'a>,
+    all_sources: &'a [Source],
     /// Position of each event in the dataset, which is the order parties are named in.
-    events: HashMap<&'a str, usize>,
+    events: ById<'a>,
     all_events: &'a [Event],
 }
 
@@ -157,19 +160,17 @@ impl<'a> Lookup<'a> {
 
     pub fn new(actors: &'a [Actor], sources: &'a [Source], events: &'a [Event]) -> Lookup<'a> {
         Lookup {
-            actors: actors.iter().map(|a| (&*a.id, a)).collect(),
-            sources: sources.iter().map(|s| (&*s.id, s)).collect(),
-            events: events
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (&*e.id, i))
-                .collect(),
+            actors: ById::new(actors.iter().map(|a| &*a.id).collect()),
+            all_actors: actors,
+            sources: ById::new(sources.iter().map(|s| &*s.id).collect()),
+            all_sources: sources,
+            events: ById::new(events.iter().map(|e| &*e.id).collect()),
             all_events: events,
         }
     }
 
     fn actor(&self, id: &str) -> Option<&'a Actor> {
-        self.actors.get(id).copied()
+        self.actors.get(id).map(|i| &self.all_actors[i])
     }
 
     fn name(&self, id: &str) -> String {
@@ -179,62 +180,77 @@ impl<'a> Lookup<'a> {
 
     /// Actors involved in the claim's events: every participant except
     /// publishers and subjects.
-    pub fn parties(&self, claim: &Claim) -> Vec<Ref> {
+    pub fn parties<'c>(&self, claim: &'c Claim) -> Vec<&'c str>
+    where
+        'a: 'c,
+    {
         self.parties_seen(claim).0
     }
 
     /// The parties, and the same as a set for the stances' party test.
-    fn parties_seen(&self, claim: &Claim) -> (Vec<Ref>, Seen<'a>) {
-        let mut parties: Vec<Ref> = Vec::new();
+    fn parties_seen<'c>(&self, claim: &'c Claim) -> (Vec<&'c str>, Seen<'c>)
+    where
+        'a: 'c,
+    {
+        let mut parties: Vec<&'c str> = Vec::new();
         let mut seen = Seen::default();
         let mut at: Vec<usize> = claim
             .events
             .iter()
-            .filter_map(|id| self.events.get(id.as_ref()).copied())
+            .filter_map(|id| self.events.get(id))
             .collect();
         at.sort_unstable();
         at.dedup();
         for event in at.into_iter().map(|i| &self.all_events[i]) {
             for p in &event.participants {
                 if !matches!(p.role, Role::Publisher | Role::Subject) && seen.insert(&p.actor) {
-                    parties.push(p.actor.clone());
+                    parties.push(&p.actor);
                 }
             }
         }
         (parties, seen)
     }
 
-    fn facts(&self, index: usize, stance: &Stance, parties: &Seen) -> StanceFacts {
+    fn facts<'c>(&self, index: usize, stance: &'c Stance, parties: &Seen) -> StanceFacts<'c>
+    where
+        'a: 'c,
+    {
         let actor = self.actor(&stance.actor);
         let party = parties.contains(&stance.actor)
             || stance
                 .on_behalf_of
                 .as_ref()
                 .is_some_and(|a| parties.contains(a));
-        let origin = self
-            .sources
-            .get(stance.source.as_ref())
-            .map_or_else(|| stance.source.to_string(), |s| s.origin().to_string());
+        let origin = match self.sources.get(&stance.source) {
+            Some(s) => self.all_sources[s].origin(),
+            None => &stance.source,
+        };
         StanceFacts {
             index,
-            actor: stance.actor.clone(),
+            actor: &stance.actor,
             kind: stance.kind,
             party,
             on_record: actor.is_some_and(|a| !a.anonymous),
             origin,
-            affiliation: actor.map_or_else(String::new, |a| a.affiliation.clone()),
+            affiliation: actor.map_or("", |a| &a.affiliation),
         }
     }
 
     /// Judges every status for `claim`, each with the reason in words.
-    pub fn judge(&self, claim: &Claim) -> Verdict {
+    pub fn judge<'c>(&self, claim: &'c Claim) -> Verdict<'c>
+    where
+        'a: 'c,
+    {
         self.judge_with(claim, true)
     }
 
     /// `reasons` false leaves every `because` empty: loading a dataset only
     /// needs to know which statuses are allowed, and writing the reasons
     /// for every claim was a fifth of a large dataset's load.
-    fn judge_with(&self, claim: &Claim, reasons: bool) -> Verdict {
+    fn judge_with<'c>(&self, claim: &'c Claim, reasons: bool) -> Verdict<'c>
+    where
+        'a: 'c,
+    {
         let (parties, party_set) = self.parties_seen(claim);
         let stances: Vec<StanceFacts> = claim
             .stances
@@ -253,7 +269,7 @@ impl<'a> Lookup<'a> {
 }
 
 /// Judges `claim` against the dataset it belongs to.
-pub fn judge(b: &Briefing, claim: &Claim) -> Verdict {
+pub fn judge<'c>(b: &'c Briefing, claim: &'c Claim) -> Verdict<'c> {
     Lookup::of(b).judge(claim)
 }
 
@@ -328,11 +344,7 @@ fn first_independent(supports: &[&StanceFacts]) -> Option<(usize, usize)> {
         .flat_map(|s| {
             (1..8u8).map(move |mask| {
                 let mut k = String::from(char::from(b'0' + mask));
-                for (bit, part) in [
-                    (1, &*s.actor),
-                    (2, s.origin.as_str()),
-                    (4, s.affiliation.as_str()),
-                ] {
+                for (bit, part) in [(1, s.actor), (2, s.origin), (4, s.affiliation)] {
                     if mask & bit != 0 {
                         k.push_str(part);
                     }
@@ -378,10 +390,20 @@ fn first_independent(supports: &[&StanceFacts]) -> Option<(usize, usize)> {
 fn judge_facts(
     lookup: &Lookup,
     claim: &Claim,
-    parties: &[Ref],
+    parties: &[&str],
     stances: &[StanceFacts],
     reasons: bool,
 ) -> Vec<Judgement> {
+    // Without reasons no text is written (no decision reads one): the
+    // texts formatted and dropped were a sixth of a large file's checks.
+    macro_rules! text {
+        ($($arg:tt)*) => {
+            match reasons {
+                true => format!($($arg)*),
+                false => String::new(),
+            }
+        };
+    }
     let acks: Vec<&StanceFacts> = stances
         .iter()
         .filter(|s| s.party && s.on_record && s.supports())
@@ -397,19 +419,22 @@ fn judge_facts(
     // Which parties acknowledge, directly or through someone speaking for them.
     let mut acknowledging = Seen::default();
     for s in &acks {
-        acknowledging.insert(&s.actor);
+        acknowledging.insert(s.actor);
         if let Some(boss) = &claim.stances[s.index].on_behalf_of {
             acknowledging.insert(boss);
         }
     }
-    let covered = |party: &Ref| acknowledging.contains(party);
-    let silent: Vec<Ref> = parties.iter().filter(|p| !covered(p)).cloned().collect();
+    let silent: Vec<&str> = parties
+        .iter()
+        .copied()
+        .filter(|p| !acknowledging.contains(p))
+        .collect();
     let all_parties_ack = !parties.is_empty() && silent.is_empty();
 
     // Without reasons, every text below is left empty (the verdicts are
     // the same: no decision reads a text).
     let who = |list: &[&StanceFacts]| match reasons {
-        true => names(lookup, list.iter().map(|s| s.actor.as_ref())),
+        true => names(lookup, list.iter().map(|s| s.actor)),
         false => String::new(),
     };
     // "Peskov denies" / "Peskov and Dmitriev deny"
@@ -417,24 +442,24 @@ fn judge_facts(
         if !reasons {
             return String::new();
         }
-        let verb = if distinct(list.iter().map(|s| s.actor.as_ref())).len() == 1 {
-            format!("{verb}s")
+        let verb = if distinct(list.iter().map(|s| s.actor)).len() == 1 {
+            text!("{verb}s")
         } else {
             verb.to_string()
         };
-        format!("{} {verb}", who(list))
+        text!("{} {verb}", who(list))
     };
-    let denial_text = || format!("{} it on record as a party", says(&denials, "reject"));
-    let ack_text = || format!("{} it on record as a party", says(&acks, "acknowledge"));
+    let denial_text = || text!("{} it on record as a party", says(&denials, "reject"));
+    let ack_text = || text!("{} it on record as a party", says(&acks, "acknowledge"));
     let corroboration_text = |(a, b): (&StanceFacts, &StanceFacts)| {
         if !reasons {
             return String::new();
         }
-        format!(
+        text!(
             "{} (origin {}) and {} (origin {}) are of independent origin",
-            lookup.name(&a.actor),
+            lookup.name(a.actor),
             a.origin,
-            lookup.name(&b.actor),
+            lookup.name(b.actor),
             b.origin
         )
     };
@@ -442,7 +467,7 @@ fn judge_facts(
         if !reasons {
             return String::new();
         }
-        let origins = distinct(supports.iter().map(|s| s.origin.as_str()));
+        let origins = distinct(supports.iter().map(|s| s.origin));
         let origins = listed(
             origins
                 .iter()
@@ -454,7 +479,7 @@ fn judge_facts(
         if supports.is_empty() {
             "nobody asserts it".to_string()
         } else {
-            format!(
+            text!(
                 "its supporting stances ({}) are not of independent origin (origins: {})",
                 who(&supports),
                 origins
@@ -469,7 +494,7 @@ fn judge_facts(
         } else if !denials.is_empty() {
             Some(denial_text())
         } else {
-            independent.map(|pair| format!("it is corroborated: {}", corroboration_text(pair)))
+            independent.map(|pair| text!("it is corroborated: {}", corroboration_text(pair)))
         }
     };
 
@@ -481,14 +506,14 @@ fn judge_facts(
                 } else if all_parties_ack {
                     (
                         true,
-                        format!("every party acknowledges it on record ({})", who(&acks)),
+                        text!("every party acknowledges it on record ({})", who(&acks)),
                     )
                 } else if let Some(pair) = independent {
                     (true, corroboration_text(pair))
                 } else if parties.is_empty() {
                     (
                         false,
-                        format!(
+                        text!(
                             "it has no parties to acknowledge it, and {}",
                             no_corroboration()
                         ),
@@ -496,7 +521,7 @@ fn judge_facts(
                 } else {
                     (
                         false,
-                        format!(
+                        text!(
                             "{} {} not acknowledge it on record, and {}",
                             names(lookup, silent.iter().map(|s| s.as_ref())),
                             if silent.len() == 1 { "does" } else { "do" },
@@ -511,18 +536,18 @@ fn judge_facts(
                 } else if !acks.is_empty() {
                     (true, ack_text())
                 } else {
-                    (false, "no party acknowledges it on record".into())
+                    (false, text!("no party acknowledges it on record"))
                 }
             }
             ClaimStatus::Alleged => {
                 if let Some(reason) = on_record_or_corroborated() {
                     (false, reason)
                 } else if supports.is_empty() {
-                    (false, "nobody asserts it".into())
+                    (false, text!("nobody asserts it"))
                 } else {
                     (
                         true,
-                        format!(
+                        text!(
                             "asserted only by {}, not by a party on record",
                             who(&supports)
                         ),
@@ -531,16 +556,16 @@ fn judge_facts(
             }
             ClaimStatus::Disputed => {
                 if denials.is_empty() {
-                    (false, "no party denies it on record".into())
+                    (false, text!("no party denies it on record"))
                 } else if on_record_support.is_empty() {
                     (
                         false,
-                        format!("{}, but nobody asserts it on record", denial_text()),
+                        text!("{}, but nobody asserts it on record", denial_text()),
                     )
                 } else {
                     (
                         true,
-                        format!(
+                        text!(
                             "{} it on record and {}",
                             says(&on_record_support, "assert"),
                             denial_text()
@@ -550,13 +575,13 @@ fn judge_facts(
             }
             ClaimStatus::Denied => {
                 if denials.is_empty() {
-                    (false, "no party denies it on record".into())
+                    (false, text!("no party denies it on record"))
                 } else if !acks.is_empty() {
-                    (false, format!("{}, but {}", denial_text(), ack_text()))
+                    (false, text!("{}, but {}", denial_text(), ack_text()))
                 } else {
                     (
                         true,
-                        format!("{} and no party acknowledges it", denial_text()),
+                        text!("{} and no party acknowledges it", denial_text()),
                     )
                 }
             }
@@ -566,7 +591,7 @@ fn judge_facts(
                 } else {
                     (
                         true,
-                        format!(
+                        text!(
                             "no party is on record either way and {}",
                             no_corroboration()
                         ),
@@ -576,18 +601,18 @@ fn judge_facts(
             ClaimStatus::Retracted => {
                 let mut asserted = Seen::default();
                 for t in stances.iter().filter(|t| t.kind == StanceKind::Asserts) {
-                    asserted.insert(&t.actor);
+                    asserted.insert(t.actor);
                 }
                 let retractions: Vec<&StanceFacts> = stances
                     .iter()
-                    .filter(|s| s.kind == StanceKind::Retracts && asserted.contains(&s.actor))
+                    .filter(|s| s.kind == StanceKind::Retracts && asserted.contains(s.actor))
                     .collect();
                 if retractions.is_empty() {
-                    (false, "nobody who asserted it withdraws it".into())
+                    (false, text!("nobody who asserted it withdraws it"))
                 } else {
                     (
                         true,
-                        format!("{} what they asserted", says(&retractions, "withdraw")),
+                        text!("{} what they asserted", says(&retractions, "withdraw")),
                     )
                 }
             }
@@ -707,12 +732,12 @@ mod tests {
                     }
                     StanceFacts {
                         index: index as usize,
-                        actor: format!("a{}", part[0]).into(),
+                        actor: ["a0", "a1", "a2", "a3"][part[0] as usize],
                         kind: StanceKind::Asserts,
                         party: false,
                         on_record: true,
-                        origin: format!("o{}", part[1]),
-                        affiliation: format!("f{}", part[2]),
+                        origin: ["o0", "o1", "o2", "o3"][part[1] as usize],
+                        affiliation: ["f0", "f1", "f2"][part[2] as usize],
                     }
                 })
                 .collect();
