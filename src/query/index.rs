@@ -11,6 +11,7 @@ use super::lists::Lists;
 use super::search::{SearchBuilder, SearchIndex};
 use super::state::{Facet, Filter, Known, ViewState};
 use super::IdSet;
+use crate::model::by_id::ById;
 use crate::model::{
     Actor, Briefing, ClaimStatus, Day, Modality, Ref, Source, StanceKind, Track, Vocab,
 };
@@ -324,6 +325,15 @@ impl Index {
             .enumerate()
             .map(|(p, &e)| (b.events[e].id.clone(), p))
             .collect();
+        // While building, references are found by address (`ById`): hashing
+        // the text of 800,000 of them was a third of this at 100,000 events.
+        let actor_by_id = ById::new(b.actors.iter().map(|a| &*a.id).collect());
+        let event_by_id = ById::new(b.events.iter().map(|e| &*e.id).collect());
+        let mut position_of = vec![0usize; n];
+        for (p, &e) in order.iter().enumerate() {
+            position_of[e] = p;
+        }
+        let event_position = |id: &str| event_by_id.get(id).map(|e| position_of[e]);
 
         // Who is involved in each event (participants and whoever takes a stance
         // on its claims), which statuses its claims have, and what can be searched.
@@ -339,7 +349,7 @@ impl Index {
         for (p, &e) in order.iter().enumerate() {
             // Sorted and deduplicated below.
             for participant in &b.events[e].participants {
-                if let Some(&a) = actor_at.get(participant.actor.as_ref()) {
+                if let Some(a) = actor_by_id.get(&participant.actor) {
                     involved.push((p as u32, a));
                 }
             }
@@ -351,7 +361,7 @@ impl Index {
         for (c, claim) in b.claims.iter().enumerate() {
             first_stance.push(made.len() as u32);
             for (s, stance) in claim.stances.iter().enumerate() {
-                made.push(made_in(claim, stance, &event_pos));
+                made.push(made_in(claim, stance, &event_position));
                 for &p in &made[made.len() - 1] {
                     stances.push((p as u32, (c, s)));
                     kinds[p] |= 1 << stance.kind as u32;
@@ -367,7 +377,7 @@ impl Index {
                     .events
                     .iter()
                     .chain(claim.stances.iter().filter_map(|s| s.event.as_ref()))
-                    .filter_map(|id| event_pos.get(id.as_ref()).copied()),
+                    .filter_map(|id| event_position(id)),
             );
             linked.sort_unstable();
             linked.dedup();
@@ -376,7 +386,7 @@ impl Index {
                 claim
                     .stances
                     .iter()
-                    .filter_map(|s| actor_at.get(s.actor.as_ref()).copied()),
+                    .filter_map(|s| actor_by_id.get(&s.actor)),
             );
             parties.sort_unstable();
             parties.dedup();
@@ -470,27 +480,32 @@ impl Index {
             .filter(|o| o.events.count() > 0)
             .collect();
 
-        let span = order
-            .iter()
-            .map(|&e| {
-                b.events[e]
-                    .date
-                    .bounds()
-                    .map_or((i32::MIN, i32::MAX), |bounds| bounds.ordinals())
-            })
-            .collect();
-        // In date order a heading repeats in runs: one copy per run.
-        let mut last: Option<Arc<str>> = None;
-        let group = order
-            .iter()
-            .map(|&e| {
-                let label = b.events[e].date.group_label();
-                match &last {
-                    Some(heading) if **heading == *label => heading.clone(),
-                    _ => last.insert(label.into()).clone(),
+        // In date order a date repeats in runs (a few thousand dates for
+        // 100,000 events): its span and heading are worked out once a run,
+        // and a heading is one copy per run of it.
+        let mut span = Vec::with_capacity(n);
+        let mut group = Vec::with_capacity(n);
+        let mut last: Option<(&crate::model::DateSpec, (i32, i32), Arc<str>)> = None;
+        for &e in &order {
+            let date = &b.events[e].date;
+            let (within, heading) = match &last {
+                Some((seen, within, heading)) if *seen == date => (*within, heading.clone()),
+                _ => {
+                    let within = date
+                        .bounds()
+                        .map_or((i32::MIN, i32::MAX), |bounds| bounds.ordinals());
+                    let label = date.group_label();
+                    let heading = match &last {
+                        Some((_, _, heading)) if **heading == *label => heading.clone(),
+                        _ => label.into(),
+                    };
+                    last = Some((date, within, heading.clone()));
+                    (within, heading)
                 }
-            })
-            .collect();
+            };
+            span.push(within);
+            group.push(heading);
+        }
         let source_at = b
             .sources
             .iter()
@@ -721,13 +736,13 @@ impl Known for Index {
 fn made_in<'a>(
     claim: &'a crate::model::Claim,
     stance: &'a crate::model::Stance,
-    at: &'a HashMap<Ref, usize>,
+    at: &'a dyn Fn(&str) -> Option<usize>,
 ) -> impl Iterator<Item = usize> + 'a {
-    let named = stance.event.as_deref().and_then(|id| at.get(id)).copied();
+    let named = stance.event.as_deref().and_then(at);
     let of_claim = claim
         .events
         .iter()
-        .filter_map(|id| at.get(id.as_ref()).copied())
+        .filter_map(|id| at(id))
         .take(if named.is_some() { 0 } else { usize::MAX }); // none when one is named
     named.into_iter().chain(of_claim)
 }
