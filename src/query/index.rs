@@ -210,7 +210,8 @@ impl SearchBuild {
             }
             self.actor_names.push(names);
         }
-        true
+        // Then the vocabulary put in order and the index written.
+        self.words.prepare(more)
     }
 
     fn finish(self) -> Searching {
