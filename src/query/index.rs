@@ -141,13 +141,13 @@ impl SearchBuild {
         claims: &Lists<usize>,
         more: &mut dyn FnMut() -> bool,
     ) -> bool {
-        // `more()` is asked every 64 positions, and whenever 50,000 words
+        // `more()` is asked every 64 positions, and whenever 10,000 words
         // have been read since: one position may hold megabytes of claims.
         // A claim or actor tokenized stays so, so a position left halfway
         // is taken up where it was.
         let mut asked_at = self.words.read();
         let mut out_of_time = |words: &SearchBuilder, due: bool| {
-            if !due && words.read() - asked_at < 50_000 {
+            if !due && words.read() - asked_at < 10_000 {
                 return false;
             }
             asked_at = words.read();
