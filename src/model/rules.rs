@@ -443,11 +443,11 @@ fn judge_facts(
             return String::new();
         }
         let verb = if distinct(list.iter().map(|s| s.actor)).len() == 1 {
-            text!("{verb}s")
+            format!("{verb}s")
         } else {
             verb.to_string()
         };
-        text!("{} {verb}", who(list))
+        format!("{} {verb}", who(list))
     };
     let denial_text = || text!("{} it on record as a party", says(&denials, "reject"));
     let ack_text = || text!("{} it on record as a party", says(&acks, "acknowledge"));
@@ -455,7 +455,7 @@ fn judge_facts(
         if !reasons {
             return String::new();
         }
-        text!(
+        format!(
             "{} (origin {}) and {} (origin {}) are of independent origin",
             lookup.name(a.actor),
             a.origin,
@@ -479,7 +479,7 @@ fn judge_facts(
         if supports.is_empty() {
             "nobody asserts it".to_string()
         } else {
-            text!(
+            format!(
                 "its supporting stances ({}) are not of independent origin (origins: {})",
                 who(&supports),
                 origins
@@ -625,7 +625,7 @@ fn judge_facts(
             Judgement {
                 status,
                 allowed,
-                because: if reasons { because } else { String::new() },
+                because,
             }
         })
         .collect()

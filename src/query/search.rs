@@ -206,7 +206,8 @@ pub struct SearchBuilder {
     len: usize,
     /// Words read so far, repeats included: how much work was done.
     read: usize,
-    /// The vocabulary being put in order ([`SearchBuilder::sort`]).
+    /// The vocabulary being put in order and the index written
+    /// ([`SearchBuilder::prepare`]).
     sorting: Option<Sorting>,
 }
 
@@ -741,11 +742,7 @@ mod tests {
             builder.position(&[own], tokens.iter().map(|t| &t[..]));
         }
         let built = builder.finish();
-        assert_eq!(built.tokens, joined.tokens);
-        assert_eq!(built.starts, joined.starts);
-        assert_eq!(built.postings, joined.postings);
-        assert_eq!(built.dense, joined.dense);
-        assert_eq!(built.dense_bits, joined.dense_bits);
+        assert_same_index(&built, &joined, &"");
         for word in ["u", "usakov", "track", "1", "fake", "zz"] {
             assert_eq!(
                 ones(&built.prefix(word)),
@@ -753,6 +750,15 @@ mod tests {
                 "{word}"
             );
         }
+    }
+
+    /// Two indexes hold the same tokens, positions and bitsets.
+    fn assert_same_index(built: &SearchIndex, other: &SearchIndex, case: &dyn std::fmt::Display) {
+        assert_eq!(built.tokens, other.tokens, "{case}");
+        assert_eq!(built.starts, other.starts, "{case}");
+        assert_eq!(built.postings, other.postings, "{case}");
+        assert_eq!(built.dense, other.dense, "{case}");
+        assert_eq!(built.dense_bits, other.dense_bits, "{case}");
     }
 
     /// Texts where some words are in most positions (kept as bitsets) and
@@ -800,11 +806,7 @@ mod tests {
                 builder.position(&[text], []);
             }
             let built = builder.finish();
-            assert_eq!(built.tokens, at_the_end.tokens, "{expected}");
-            assert_eq!(built.starts, at_the_end.starts, "{expected}");
-            assert_eq!(built.postings, at_the_end.postings, "{expected}");
-            assert_eq!(built.dense, at_the_end.dense, "{expected}");
-            assert_eq!(built.dense_bits, at_the_end.dense_bits, "{expected}");
+            assert_same_index(&built, &at_the_end, &expected);
         }
     }
 
@@ -847,11 +849,7 @@ mod tests {
         }
         assert!(slices > 10, "sorted in {slices} slices");
         let built = builder.finish();
-        assert_eq!(built.tokens, at_once.tokens);
-        assert_eq!(built.starts, at_once.starts);
-        assert_eq!(built.postings, at_once.postings);
-        assert_eq!(built.dense, at_once.dense);
-        assert_eq!(built.dense_bits, at_once.dense_bits);
+        assert_same_index(&built, &at_once, &"");
         let all: Vec<&str> = (0..built.tokens.len())
             .map(|t| built.tokens.get(t))
             .collect();

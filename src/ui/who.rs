@@ -82,9 +82,9 @@ fn fill_later(root: Element, cx: Ctx) {
     }
 }
 
-/// Writes the table into `root`, replacing what was there; with every
-/// cell built when `on_paper` (paper prints them open).
-fn build(root: &Element, cx: &Ctx, t: &Table, names: &[String], on_paper: bool) {
+/// Writes the table into `root`, replacing what was there, its cells
+/// closed and not yet built.
+fn build(root: &Element, cx: &Ctx, t: &Table, names: &[String]) {
     let (b, index) = (&cx.briefing, &cx.index);
     root.set_text_content(None);
     if t.rows.is_empty() {
@@ -179,9 +179,6 @@ fn build(root: &Element, cx: &Ctx, t: &Table, names: &[String], on_paper: bool) 
                 numbers.push_str(&s.to_string());
             }
             set(&details, "data-cell", &numbers);
-            if on_paper {
-                fill(&details, cx);
-            }
         }
     }
     let more = t.claims - first;
@@ -218,11 +215,12 @@ pub fn WhoSaysWhat() -> impl IntoView {
             let names: Vec<String> = table.actors.iter().map(|a| cx.actor_name(a)).collect();
             claims.set(table.claims);
             if let Some(el) = root.get() {
+                build(&el, &cx, &table, &names);
                 // Not tracked: printing builds the cells left in place
                 // (below), so that a cell the reader opened stays open.
-                let on_paper = cx.printing.get_untracked();
-                build(&el, &cx, &table, &names, on_paper);
-                if !on_paper {
+                if cx.printing.get_untracked() {
+                    fill_cells(&el, &cx, f64::INFINITY, usize::MAX);
+                } else {
                     let (root, cx) = (el.clone().into(), cx.clone());
                     super::after_paint(Box::new(move || fill_later(root, cx)));
                 }
