@@ -213,6 +213,44 @@ fn what_load_refuses_in_a_value_a_pack_refuses_too() {
     assert!(pack::write(&b).unwrap_err().contains("\"nowhere\""));
 }
 
+/// A date is checked once per distinct date (by its shared texts and its
+/// fields), never taken for another date that shares its text: the same
+/// day with another weekday, or as another precision, is still refused.
+#[test]
+fn a_date_that_shares_its_text_with_a_valid_one_is_still_checked() {
+    use briefing::model::{Precision, Weekday};
+    type Edit = fn(&mut DateSpec);
+    use briefing::model::DateSpec;
+    let cases: [(&str, Edit, &str); 2] = [
+        (
+            "another weekday",
+            |d| d.weekday = Some(Weekday::Monday),
+            "claims[0].stances[1].date.weekday",
+        ),
+        (
+            "another precision",
+            |d| d.precision = Precision::Month,
+            "claims[0].stances[1].date.value",
+        ),
+    ];
+    for (what, edit, path) in cases {
+        let mut b = minimal();
+        let day = DateSpec {
+            weekday: Some(Weekday::Wednesday),
+            ..DateSpec::new(Precision::Day, "2025-10-08")
+        };
+        b.claims[0].stances[0].date = day.clone();
+        let mut other = day;
+        edit(&mut other);
+        b.claims[0].stances[1].date = other;
+        let p = refused(&pack::write(&b).unwrap());
+        assert_eq!(p.path, path, "{what}: {p}");
+        // Both valid: read back as written.
+        b.claims[0].stances[1].date = b.claims[0].stances[0].date.clone();
+        assert_eq!(pack::read_bytes(&pack::write(&b).unwrap()), Ok(b), "{what}");
+    }
+}
+
 #[test]
 fn a_number_that_does_not_fit_is_refused_not_cut() {
     // The version, 1, written as ten bytes whose last holds more than the
