@@ -212,8 +212,14 @@ pub struct SearchBuilder {
 }
 
 /// The vocabulary put in order a bucket at a time: its tokens by their
-/// first two bytes (a counting sort), then each bucket sorted alone.
+/// first two bytes (a counting sort, itself a few thousand tokens at a
+/// time: at once it held the page 0.35 s on a file of 15 million distinct
+/// words), then each bucket sorted alone.
 struct Sorting {
+    /// Tokens whose head is read and bucket counted, then tokens placed in
+    /// `order`.
+    headed: usize,
+    placed: usize,
     /// Token numbers by bucket; in order within the buckets sorted so far.
     order: Vec<usize>,
     /// Each token's first 8 bytes as a number (zero-padded, which orders
@@ -221,7 +227,8 @@ struct Sorting {
     /// equal (the string comparisons were most of sorting a large
     /// vocabulary).
     heads: Vec<u64>,
-    /// Where each bucket ends in `order`.
+    /// How many tokens each bucket holds, then where the next token of
+    /// each goes in `order` while they are placed, then where each ends.
     ends: Vec<usize>,
     /// The next bucket to sort.
     next: usize,
@@ -392,7 +399,10 @@ impl SearchBuilder {
     /// True once done. No token may be added once it has begun.
     pub fn prepare(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
         if self.sorting.is_none() {
-            self.sorting = Some(Sorting::buckets(&mut self.interner));
+            // No token is looked up by its text again.
+            self.interner.slots = Vec::new();
+            self.interner.old = Vec::new();
+            self.sorting = Some(Sorting::new(self.interner.vocabulary.len()));
         }
         let SearchBuilder {
             interner,
@@ -407,6 +417,9 @@ impl SearchBuilder {
             return true;
         };
         let n = s.order.len();
+        if !s.bucket(vocabulary, more) {
+            return false;
+        }
         while s.next < s.ends.len() {
             let b = s.next;
             let start = if b == 0 { 0 } else { s.ends[b - 1] };
@@ -516,44 +529,59 @@ impl SearchBuilder {
 }
 
 impl Sorting {
-    /// The tokens by their first two bytes (a counting sort), each bucket
-    /// still to sort. The table that found tokens by their text goes.
-    fn buckets(interner: &mut Interner) -> Sorting {
-        interner.slots = Vec::new();
-        interner.old = Vec::new();
-        let vocabulary = &interner.vocabulary;
-        let heads: Vec<u64> = (0..vocabulary.len())
-            .map(|t| head(vocabulary.bytes(t)))
-            .collect();
-        let bucket = |t: usize| (heads[t] >> 48) as usize;
-        let mut ends = vec![0usize; 1 << 16];
-        for t in 0..heads.len() {
-            ends[bucket(t)] += 1;
-        }
-        let mut end = 0;
-        for n in ends.iter_mut() {
-            end += *n;
-            *n = end;
-        }
-        // Filled from each bucket's end down (`ends` becomes the starts,
-        // then is given back the ends).
-        let mut order = vec![0usize; heads.len()];
-        for t in (0..heads.len()).rev() {
-            let at = &mut ends[bucket(t)];
-            *at -= 1;
-            order[*at] = t;
-        }
-        ends.rotate_left(1);
-        ends[(1 << 16) - 1] = heads.len();
+    fn new(tokens: usize) -> Sorting {
         Sorting {
-            order,
-            heads,
-            ends,
+            headed: 0,
+            placed: 0,
+            order: vec![0; tokens],
+            heads: Vec::with_capacity(tokens),
+            ends: vec![0; 1 << 16],
             next: 0,
             counted: 0,
             kept: 0,
             written: None,
         }
+    }
+
+    /// Puts the tokens in buckets by their first two bytes (a counting
+    /// sort), [`TOKENS_A_SLICE`] tokens between the calls to `more`; true
+    /// once every token is in its bucket.
+    fn bucket(&mut self, vocabulary: &Vocabulary, more: &mut dyn FnMut() -> bool) -> bool {
+        let n = self.order.len();
+        let bucket = |head: u64| (head >> 48) as usize;
+        while self.headed < n {
+            let end = (self.headed + TOKENS_A_SLICE).min(n);
+            for t in self.headed..end {
+                let h = head(vocabulary.bytes(t));
+                self.heads.push(h);
+                self.ends[bucket(h)] += 1;
+            }
+            self.headed = end;
+            if end == n {
+                // Counts become where each bucket's first token goes.
+                let mut start = 0;
+                for at in self.ends.iter_mut() {
+                    (*at, start) = (start, start + *at);
+                }
+            }
+            if !more() {
+                return false;
+            }
+        }
+        while self.placed < n {
+            let end = (self.placed + TOKENS_A_SLICE).min(n);
+            for t in self.placed..end {
+                let at = &mut self.ends[bucket(self.heads[t])];
+                self.order[*at] = t;
+                *at += 1;
+            }
+            self.placed = end;
+            if !more() {
+                return false;
+            }
+        }
+        // Each bucket's next place is now where it ends.
+        true
     }
 }
 
@@ -854,6 +882,29 @@ mod tests {
             .map(|t| built.tokens.get(t))
             .collect();
         assert!(all.windows(2).all(|w| w[0] < w[1]), "sorted, each once");
+    }
+
+    #[test]
+    fn a_vocabulary_is_put_in_buckets_a_slice_at_a_time() {
+        // More distinct tokens than three slices hold: the counting sort
+        // itself is split, and the index is the one built at once.
+        let texts: Vec<String> = (0..3 * TOKENS_A_SLICE)
+            .map(|p| format!("w{p:x} q{}", p % 97))
+            .collect();
+        let at_once = SearchIndex::new(texts.iter().map(String::as_str));
+        let mut builder = SearchBuilder::for_positions(texts.len());
+        for text in &texts {
+            builder.position(&[text], []);
+        }
+        // Slices that end before the first bucket is sorted.
+        let mut bucketing = 0;
+        while !builder.prepare(&mut || false) {
+            if builder.sorting.as_ref().is_some_and(|s| s.next == 0) {
+                bucketing += 1;
+            }
+        }
+        assert!(bucketing >= 6, "put in buckets in {bucketing} slices");
+        assert_same_index(&builder.finish(), &at_once, &"");
     }
 
     #[test]
