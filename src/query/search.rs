@@ -217,7 +217,8 @@ pub struct SearchBuilder {
 /// words), then each bucket sorted alone.
 struct Sorting {
     /// Tokens whose head is read and bucket counted, then tokens placed in
-    /// `order`.
+    /// `order`: counted apart from `heads`, which goes once the buckets
+    /// are sorted.
     headed: usize,
     placed: usize,
     /// Token numbers by bucket; in order within the buckets sorted so far.
@@ -824,16 +825,21 @@ mod tests {
         assert_eq!(ones(&index.name("third rare")), both);
     }
 
+    /// A builder told to expect `expected` positions, given one per text.
+    fn fed(texts: &[String], expected: usize) -> SearchBuilder {
+        let mut builder = SearchBuilder::for_positions(expected);
+        for text in texts {
+            builder.position(&[text], []);
+        }
+        builder
+    }
+
     #[test]
     fn the_expected_count_changes_how_it_is_built_not_what_it_holds() {
         let texts = mixed(700);
         let at_the_end = SearchIndex::new(texts.iter().map(String::as_str));
         for expected in [0, 1, 100, 699, 700, 701, 5000] {
-            let mut builder = SearchBuilder::for_positions(expected);
-            for text in &texts {
-                builder.position(&[text], []);
-            }
-            let built = builder.finish();
+            let built = fed(&texts, expected).finish();
             assert_same_index(&built, &at_the_end, &expected);
         }
     }
@@ -867,10 +873,7 @@ mod tests {
         let mut texts = mixed(700);
         texts.extend((0..700).map(|p| format!("abcdefgh{p} ab{} zz{} ü{p} é", p % 13, p % 7)));
         let at_once = SearchIndex::new(texts.iter().map(String::as_str));
-        let mut builder = SearchBuilder::for_positions(texts.len());
-        for text in &texts {
-            builder.position(&[text], []);
-        }
+        let mut builder = fed(&texts, texts.len());
         let mut slices = 1;
         while !builder.prepare(&mut || false) {
             slices += 1;
@@ -892,10 +895,7 @@ mod tests {
             .map(|p| format!("w{p:x} q{}", p % 97))
             .collect();
         let at_once = SearchIndex::new(texts.iter().map(String::as_str));
-        let mut builder = SearchBuilder::for_positions(texts.len());
-        for text in &texts {
-            builder.position(&[text], []);
-        }
+        let mut builder = fed(&texts, texts.len());
         // Slices that end before the first bucket is sorted.
         let mut bucketing = 0;
         while !builder.prepare(&mut || false) {
