@@ -246,7 +246,8 @@ impl Datasets {
         self.generation.set_value(generation);
         self.loading.set(Some(relative.clone()));
         leptos::task::spawn_local(async move {
-            let result = fetch_body(&relative).await;
+            let wanted = move || self.generation.try_get_value() == Some(generation);
+            let result = fetch_body(&relative, Some(&wanted)).await;
             if self.generation.get_value() != generation {
                 return; // The reader moved on (Back, a local file, "show the bundled briefing").
             }
@@ -315,7 +316,7 @@ impl Datasets {
         self.loading.set(None);
         leptos::task::spawn_local(async move {
             match JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => self.offer_local(Body(vec![js_sys::Uint8Array::new(&buffer)]), name),
+                Ok(buffer) => self.offer_local(Body::whole(&buffer, Reading::Start), name),
                 Err(_) => self.fail(
                     name,
                     vec![
@@ -474,21 +475,99 @@ pub fn marker_value(local: Option<(u32, &str)>) -> JsValue {
 /// following it), within [`FETCH_SECONDS`] and [`MAX_BYTES`]. Every failure
 /// is a sentence about the link, never a raw browser error.
 pub(super) async fn fetch_bytes(relative: &str) -> Result<Vec<u8>, String> {
-    fetch_body(relative).await.map(|body| body.to_vec())
+    fetch_body(relative, None).await.map(|body| body.to_vec())
 }
 
-/// A file as it arrived, held in JS in the parts it came in: a dataset is
-/// copied into the page's memory a slice at a time (see [`read`]).
-pub(super) struct Body(Vec<js_sys::Uint8Array>);
+/// A file as it arrived, held in JS in the parts it came in (a dataset's
+/// JSON, for the full problem list should its reading give up; the
+/// pictures' module), and a dataset read as its parts come.
+pub(super) struct Body {
+    parts: Vec<js_sys::Uint8Array>,
+    reading: Reading,
+}
+
+/// How far a dataset has been read.
+enum Reading {
+    /// Not a dataset (the pictures' module): kept, not read.
+    Keep,
+    /// Its first bytes have not yet told a pack from JSON.
+    Start,
+    /// JSON, each part pushed as it came, the feed not given up.
+    Json(Box<model::Feed>),
+    /// JSON the feed gave up on: read whole by `load_bytes`.
+    GaveUp,
+    /// A pack, each part read as it came (its parts are not kept: a pack's
+    /// first problem is all that is reported).
+    Pack(Box<model::pack::Feed>),
+}
 
 impl Body {
+    fn new() -> Body {
+        Body {
+            parts: Vec::new(),
+            reading: Reading::Start,
+        }
+    }
+
+    /// A file given whole (a local file, read; the pictures' module, kept).
+    fn whole(buffer: &JsValue, reading: Reading) -> Body {
+        let mut body = Body {
+            parts: Vec::new(),
+            reading,
+        };
+        body.take(js_sys::Uint8Array::new(buffer));
+        body
+    }
+
+    /// Reads what `part` completes (once the first bytes tell which form
+    /// it is), keeping it if it is JSON.
+    fn take(&mut self, part: js_sys::Uint8Array) {
+        match &mut self.reading {
+            Reading::Pack(feed) => {
+                feed.push_with(part.length() as usize, |buf| part.copy_to(buf));
+            }
+            Reading::Json(feed) => {
+                if !push(feed, &part) {
+                    self.reading = Reading::GaveUp;
+                }
+                self.parts.push(part);
+            }
+            Reading::GaveUp | Reading::Keep => self.parts.push(part),
+            Reading::Start => {
+                self.parts.push(part);
+                let got: u32 = self.parts.iter().map(|p| p.length()).sum();
+                if got as usize >= model::pack::MAGIC.len() {
+                    self.start();
+                }
+            }
+        }
+    }
+
+    /// The form is known (or the file ended): what came so far is read.
+    fn start(&mut self) {
+        if self.is_pack() {
+            let mut feed = Box::new(model::pack::Feed::new());
+            for part in self.parts.drain(..) {
+                feed.push_with(part.length() as usize, |buf| part.copy_to(buf));
+            }
+            self.reading = Reading::Pack(feed);
+        } else {
+            let mut feed = Box::default();
+            let fed = self.parts.iter().all(|part| push(&mut feed, part));
+            self.reading = match fed {
+                true => Reading::Json(feed),
+                false => Reading::GaveUp,
+            };
+        }
+    }
+
     /// Whether the file begins as a pack does (its first bytes may come in
     /// more than one part).
     fn is_pack(&self) -> bool {
         let mut start = [0u8; 16];
         let want = model::pack::MAGIC.len().min(start.len());
         let mut got = 0;
-        for part in &self.0 {
+        for part in &self.parts {
             let n = (part.length() as usize).min(want - got);
             part.subarray(0, n as u32).copy_to(&mut start[got..got + n]);
             got += n;
@@ -502,10 +581,10 @@ impl Body {
     /// The whole file in one buffer (the pictures' module; a dataset the
     /// part-by-part reading gave up on).
     fn to_vec(&self) -> Vec<u8> {
-        let total = self.0.iter().map(|p| p.length() as usize).sum();
+        let total = self.parts.iter().map(|p| p.length() as usize).sum();
         let mut bytes = vec![0; total];
         let mut at = 0;
-        for part in &self.0 {
+        for part in &self.parts {
             let end = at + part.length() as usize;
             part.copy_to(&mut bytes[at..end]);
             at = end;
@@ -514,8 +593,42 @@ impl Body {
     }
 }
 
-/// [`fetch_bytes`], the file left in JS.
-async fn fetch_body(relative: &str) -> Result<Body, String> {
+/// Waits on the site within [`FETCH_SECONDS`] in all. Only the waiting
+/// counts: a dataset read as it arrives takes seconds to read at 100,000
+/// events, and that is not the site being slow.
+struct Clock {
+    left_ms: f64,
+    controller: web_sys::AbortController,
+    timed_out: Rc<Cell<bool>>,
+}
+
+impl Clock {
+    async fn wait(&mut self, promise: js_sys::Promise) -> Result<JsValue, JsValue> {
+        let started = js_sys::Date::now();
+        let _timer = {
+            let (timed_out, controller) = (self.timed_out.clone(), self.controller.clone());
+            gloo::timers::callback::Timeout::new(self.left_ms.max(0.0) as u32, move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        };
+        let result = JsFuture::from(promise).await;
+        self.left_ms -= js_sys::Date::now() - started;
+        result
+    }
+}
+
+thread_local! {
+    /// The last dataset response read through, kept until the next: dropped
+    /// the moment its last byte is read, Chromium may report the request as
+    /// aborted (ERR_ABORTED) before it has marked it complete.
+    static LAST_RESPONSE: std::cell::RefCell<Option<web_sys::Response>> = const { std::cell::RefCell::new(None) };
+}
+
+/// [`fetch_bytes`], the file left in JS. A dataset (`wanted`: `Some`) is
+/// read as it arrives, so the reading overlaps the transfer, for as long as
+/// it is still wanted: once the reader has moved on, the transfer stops too.
+async fn fetch_body(relative: &str, wanted: Option<&dyn Fn() -> bool>) -> Result<Body, String> {
     let location = window().location();
     let page_origin = location.origin().unwrap_or_default();
     let href = location.href().unwrap_or_default();
@@ -536,21 +649,18 @@ async fn fetch_body(relative: &str) -> Result<Body, String> {
     init.set_mode(web_sys::RequestMode::SameOrigin);
     init.set_credentials(web_sys::RequestCredentials::SameOrigin);
     init.set_signal(Some(&controller.signal()));
-    let timed_out = Rc::new(Cell::new(false));
-    let _timer = {
-        let timed_out = timed_out.clone();
-        gloo::timers::callback::Timeout::new(FETCH_SECONDS * 1000, move || {
-            timed_out.set(true);
-            controller.abort();
-        })
+    let mut clock = Clock {
+        left_ms: f64::from(FETCH_SECONDS * 1000),
+        controller,
+        timed_out: Rc::new(Cell::new(false)),
     };
     let slow = || {
         format!("the site did not send the file within {FETCH_SECONDS} seconds; the briefing below stays (try again later, or open the file with “Open dataset…”)")
     };
     let response: web_sys::Response =
-        match JsFuture::from(window().fetch_with_str_and_init(&url.href(), &init)).await {
+        match clock.wait(window().fetch_with_str_and_init(&url.href(), &init)).await {
             Ok(response) => response.unchecked_into(),
-            Err(_) if timed_out.get() => return Err(slow()),
+            Err(_) if clock.timed_out.get() => return Err(slow()),
             Err(_) => return Err("the file could not be fetched: the site did not answer, sent the request on to another address (which this page does not follow), or a security policy of the site blocked it".into()),
         };
     // Belt and braces: same-origin mode already refuses other sites.
@@ -578,28 +688,30 @@ async fn fetch_body(relative: &str) -> Result<Body, String> {
         return Err(too_big(n));
     }
     let broken = || "the file arrived incomplete: the connection broke off; try again".to_string();
-    if announced.is_some() {
-        // A known length within the limit: read it whole.
-        let buffer = response.array_buffer().map_err(|_| broken())?;
-        return match JsFuture::from(buffer).await {
-            Ok(buffer) => Ok(Body(vec![js_sys::Uint8Array::new(&buffer)])),
-            Err(_) if timed_out.get() => Err(slow()),
-            Err(_) => Err(broken()),
-        };
+    let mut body = Body::new();
+    if wanted.is_none() {
+        body.reading = Reading::Keep;
+        if announced.is_some() {
+            // The pictures' module, of a known length: read whole.
+            let buffer = response.array_buffer().map_err(|_| broken())?;
+            return match clock.wait(buffer).await {
+                Ok(buffer) => Ok(Body::whole(&buffer, Reading::Keep)),
+                Err(_) if clock.timed_out.get() => Err(slow()),
+                Err(_) => Err(broken()),
+            };
+        }
     }
-    // No length given: count the bytes as they come, and stop at the limit.
-    let Some(body) = response.body() else {
-        return Ok(Body(Vec::new()));
+    let Some(stream) = response.body() else {
+        return Ok(body);
     };
-    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    // The chunks stay in JS: a growing Vec copied the text at each doubling
-    // and peaked at three times its size (384 MB for 137 MB).
-    let mut chunks: Vec<js_sys::Uint8Array> = Vec::new();
+    // Read as it comes, counted, and stopped at the limit whatever length
+    // was announced, or once no longer wanted.
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut total = 0usize;
     loop {
-        let chunk = match JsFuture::from(reader.read()).await {
+        let chunk = match clock.wait(reader.read()).await {
             Ok(chunk) => chunk,
-            Err(_) if timed_out.get() => return Err(slow()),
+            Err(_) if clock.timed_out.get() => return Err(slow()),
             Err(_) => return Err(broken()),
         };
         let done = js_sys::Reflect::get(&chunk, &"done".into())
@@ -609,70 +721,62 @@ async fn fetch_body(relative: &str) -> Result<Body, String> {
         if done {
             break;
         }
+        if !wanted.is_none_or(|wanted| wanted()) {
+            let _ = reader.cancel();
+            return Err("the dataset is no longer wanted".into());
+        }
         if let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) {
-            let part = js_sys::Uint8Array::new(&value);
+            // A byte stream's parts are Uint8Arrays: taken as they are
+            // (`Uint8Array::new` of one would copy it).
+            let part: js_sys::Uint8Array = value.unchecked_into();
             total += part.length() as usize;
             if total > MAX_BYTES {
                 let _ = reader.cancel();
                 return Err(too_big(total));
             }
-            chunks.push(part);
+            body.take(part);
         }
     }
-    Ok(Body(chunks))
+    LAST_RESPONSE.with(|last| last.replace(Some(response)));
+    Ok(body)
 }
 
 /// Slices of a file copied into the page's memory at a time.
 const SLICE: u32 = 256 * 1024;
 
-/// The dataset in `body`, read a slice at a time ([`model::Feed`]): the page's
-/// memory holds the entry being read, never the file (137 MB at 100,000
-/// events; wasm memory never shrinks, so a copy held once is held for good).
-/// A file the feed gives up on has a problem: it is read whole, by
-/// `load_bytes`, for the list of every problem with its line and column.
-fn read(body: Body) -> Result<Briefing, Vec<model::Problem>> {
-    if body.is_pack() {
-        return read_pack(&body);
+/// Pushes `part` to `feed` a slice at a time; false once it gives up.
+fn push(feed: &mut model::Feed, part: &js_sys::Uint8Array) -> bool {
+    let mut slice = vec![0; SLICE.min(part.length()) as usize];
+    let len = part.length();
+    (0..len).step_by(SLICE as usize).all(|at| {
+        let end = (at + SLICE).min(len);
+        let n = (end - at) as usize;
+        part.subarray(at, end).copy_to(&mut slice[..n]);
+        feed.push(&slice[..n])
+    })
+}
+
+/// The dataset in `body`, read as it came: the page's memory holds the
+/// entry being read, never the file (137 MB of JSON at 100,000 events;
+/// wasm memory never shrinks, so a copy held once is held for good). JSON
+/// the feed gives up on has a problem: it is read whole, by `load_bytes`,
+/// for the list of every problem with its line and column.
+fn read(mut body: Body) -> Result<Briefing, Vec<model::Problem>> {
+    if let Reading::Start = body.reading {
+        body.start();
     }
-    let mut feed = model::Feed::new();
-    let mut slice = vec![0; SLICE as usize];
-    let fed = body.0.iter().all(|part| {
-        let len = part.length();
-        (0..len).step_by(SLICE as usize).all(|at| {
-            let end = (at + SLICE).min(len);
-            let n = (end - at) as usize;
-            part.subarray(at, end).copy_to(&mut slice[..n]);
-            feed.push(&slice[..n])
-        })
-    });
-    drop(slice);
-    if let Some(briefing) = fed.then(|| feed.finish()).flatten() {
-        return Ok(briefing);
+    match std::mem::replace(&mut body.reading, Reading::GaveUp) {
+        Reading::Pack(feed) => return feed.finish(),
+        Reading::Json(feed) => {
+            if let Some(briefing) = feed.finish() {
+                return Ok(briefing);
+            }
+        }
+        Reading::Keep | Reading::Start | Reading::GaveUp => {}
     }
     let bytes = body.to_vec();
     drop(body);
     model::load_bytes(&bytes)
-}
-
-/// A pack ([`model::pack`], the compact form `briefing-check --pack`
-/// writes), copied into the page's memory a slice at a time as the reader
-/// asks for more: only the slice being read is held.
-fn read_pack(body: &Body) -> Result<Briefing, Vec<model::Problem>> {
-    let mut slices = body.0.iter().flat_map(|part| {
-        let len = part.length();
-        (0..len)
-            .step_by(SLICE as usize)
-            .map(move |at| part.subarray(at, (at + SLICE).min(len)))
-    });
-    model::pack::read(|buf| {
-        let Some(slice) = slices.next() else {
-            return false;
-        };
-        let start = buf.len();
-        buf.resize(start + slice.length() as usize, 0);
-        slice.copy_to(&mut buf[start..]);
-        true
-    })
 }
 
 /// How long one slice of the search index's build may take.
