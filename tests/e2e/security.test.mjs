@@ -254,7 +254,10 @@ test('a response that never ends: a time limit, a message, and the briefing mean
 
   // Not waiting: the bundled briefing at once, and a late answer changes nothing.
   await page.goto(`${site.url}?data=slow.json&status=denied`);
+  // The transfer stops with its next part (a byte a second here), not at the time limit.
+  const stopped = page.waitForEvent('requestfailed', { predicate: (r) => r.url().endsWith('slow.json'), timeout: 5000 });
   await page.getByRole('button', { name: 'Show the bundled briefing instead' }).click();
+  await stopped;
   await page.getByRole('status').first().waitFor();
   const [shown, all] = await counts(page);
   assert.ok(all >= 15 && shown < all, 'the bundled briefing, in the view of the link');
