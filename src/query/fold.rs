@@ -1,6 +1,8 @@
-//! Folding text for search: lower case, Latin diacritics removed, runs of
-//! white space and punctuation collapsed to one space. "Ušakov" and
-//! "USAKOV" both fold to "usakov". Cyrillic is lower-cased and kept.
+//! Folding text for search: lower case, diacritics removed, runs of white
+//! space and punctuation collapsed to one space. "Ušakov" and "USAKOV" both
+//! fold to "usakov"; "Королёв" and "Королев" both to "королев". Cyrillic
+//! and Greek are lower-cased and kept, their letters with a diacritic
+//! folded to the base letter.
 
 /// Base letters for U+00C0..=U+017F, one char per code point ('\0' = keep as is).
 const LATIN: &str = concat!(
@@ -28,6 +30,28 @@ fn base(c: char) -> Option<char> {
     match LATIN.chars().nth((code - 0xC0) as usize) {
         Some('\0') | None => None,
         Some(b) => Some(b),
+    }
+}
+
+/// Cyrillic and Greek letters (lower case) with a diacritic, as their base
+/// letter: as their decomposed forms fold (combining marks are dropped), so
+/// "ё" and "е\u{308}" match alike, and "Королев" finds "Королёв".
+fn base_cyrillic_greek(c: char) -> char {
+    match c {
+        'ѐ' | 'ё' => 'е',
+        'ѓ' => 'г',
+        'ї' => 'і',
+        'й' | 'ѝ' => 'и',
+        'ќ' => 'к',
+        'ў' => 'у',
+        'ά' => 'α',
+        'έ' => 'ε',
+        'ή' => 'η',
+        'ί' | 'ϊ' | 'ΐ' => 'ι',
+        'ό' => 'ο',
+        'ύ' | 'ϋ' | 'ΰ' => 'υ',
+        'ώ' => 'ω',
+        _ => c,
     }
 }
 
@@ -92,7 +116,7 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(&str)) {
             }
             let l = lower(c);
             if !is_combining(l) {
-                token.push(base(l).unwrap_or(l));
+                token.push(base(l).unwrap_or_else(|| base_cyrillic_greek(l)));
             }
         } else if !token.is_empty() {
             emit(&token);
@@ -150,5 +174,45 @@ mod tests {
         assert_eq!(fold("STRAẞE"), "strasse");
         assert_eq!(fold("a \u{363} b"), "a b");
         assert_eq!(fold("İstanbul"), "istanbul");
+    }
+
+    /// A letter with a diacritic folds as its decomposed form does, in
+    /// Cyrillic and Greek as in Latin.
+    #[test]
+    fn cyrillic_and_greek_letters_fold_as_their_decomposed_forms() {
+        let pairs = [
+            ("ё", "е\u{308}"),
+            ("Ё", "Е\u{308}"),
+            ("ѐ", "е\u{300}"),
+            ("й", "и\u{306}"),
+            ("Й", "И\u{306}"),
+            ("ѝ", "и\u{300}"),
+            ("ѓ", "г\u{301}"),
+            ("ќ", "к\u{301}"),
+            ("ї", "і\u{308}"),
+            ("ў", "у\u{306}"),
+            ("ά", "α\u{301}"),
+            ("Ά", "Α\u{301}"),
+            ("έ", "ε\u{301}"),
+            ("ή", "η\u{301}"),
+            ("ί", "ι\u{301}"),
+            ("ϊ", "ι\u{308}"),
+            ("ΐ", "ι\u{308}\u{301}"),
+            ("ό", "ο\u{301}"),
+            ("ύ", "υ\u{301}"),
+            ("ϋ", "υ\u{308}"),
+            ("ΰ", "υ\u{308}\u{301}"),
+            ("ώ", "ω\u{301}"),
+            ("Ώ", "Ω\u{301}"),
+        ];
+        let word = |letter: &str| fold(&format!("a{letter}b"));
+        for (composed, decomposed) in pairs {
+            assert_eq!(word(composed), word(decomposed), "{composed}");
+            assert_eq!(word(composed).chars().count(), 3, "{composed}");
+        }
+        assert_eq!(fold("Королёв, ШОЙГУ"), "королев шоигу");
+        assert_eq!(fold("Αθήνα"), "αθηνα");
+        // Letters of their own stay: і is not и, ъ is not ь.
+        assert_eq!(fold("Київ ЪЬ"), "киів ъь");
     }
 }
