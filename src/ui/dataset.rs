@@ -523,9 +523,7 @@ impl Body {
     /// it is), keeping it if it is JSON.
     fn take(&mut self, part: js_sys::Uint8Array) {
         match &mut self.reading {
-            Reading::Pack(feed) => {
-                feed.push_with(part.length() as usize, |buf| part.copy_to(buf));
-            }
+            Reading::Pack(feed) => push_pack(feed, &part),
             Reading::Json(feed) => {
                 if !push(feed, &part) {
                     self.reading = Reading::GaveUp;
@@ -548,7 +546,7 @@ impl Body {
         if self.is_pack() {
             let mut feed = Box::new(model::pack::Feed::new());
             for part in self.parts.drain(..) {
-                feed.push_with(part.length() as usize, |buf| part.copy_to(buf));
+                push_pack(&mut feed, &part);
             }
             self.reading = Reading::Pack(feed);
         } else {
@@ -754,6 +752,19 @@ fn push(feed: &mut model::Feed, part: &js_sys::Uint8Array) -> bool {
         part.subarray(at, end).copy_to(&mut slice[..n]);
         feed.push(&slice[..n])
     })
+}
+
+/// Pushes `part` to a pack's `feed` a slice at a time: its buffer holds a
+/// slice and the entry being read, not a whole part (a part can be 2 MB,
+/// and the page's memory never shrinks).
+fn push_pack(feed: &mut model::pack::Feed, part: &js_sys::Uint8Array) {
+    let len = part.length();
+    for at in (0..len).step_by(SLICE as usize) {
+        let slice = part.subarray(at, (at + SLICE).min(len));
+        if !feed.push_with(slice.length() as usize, |buf| slice.copy_to(buf)) {
+            return;
+        }
+    }
 }
 
 /// The dataset in `body`, read as it came: the page's memory holds the
