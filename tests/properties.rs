@@ -570,13 +570,26 @@ fn is_free_text(value: &Value, pointer: &str) -> bool {
         return false;
     }
     let (parent, last) = parent_and_last(pointer);
-    let field = if value.pointer(parent).is_some_and(Value::is_array) {
+    // An element's field is its list's name; a root replaced by a list
+    // (an earlier mutation) has none.
+    let field = if !parent.is_empty() && value.pointer(parent).is_some_and(Value::is_array) {
         parent_and_last(parent).1
     } else {
         last
     };
     // `role` is free text for actors but a vocabulary key for participants.
     FREE_TEXT.contains(&field.as_str()) && !pointer.contains("/participants/")
+}
+
+/// A mutation may replace the whole dataset with a list of texts: its
+/// elements belong to no field (this panicked once a run picked it).
+#[test]
+fn a_root_replaced_by_a_list_has_no_free_text() {
+    let root = serde_json::json!(["a title"]);
+    assert!(!is_free_text(&root, "/0"));
+    let nested = serde_json::json!({"quotes": ["x"], "title": "y"});
+    assert!(!is_free_text(&nested, "/quotes/0"));
+    assert!(is_free_text(&nested, "/title"));
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -709,7 +722,9 @@ fn reshaped_bundle() -> impl Strategy<Value = String> {
                         .filter(|p| value.pointer(p).is_some_and(Value::is_string))
                     {
                         let (parent, last) = parent_and_last(p);
-                        let field = if value.pointer(parent).is_some_and(Value::is_array) {
+                        let field = if !parent.is_empty()
+                            && value.pointer(parent).is_some_and(Value::is_array)
+                        {
                             parent_and_last(parent).1
                         } else {
                             last
@@ -781,11 +796,12 @@ fn text_edited_bundle() -> impl Strategy<Value = (String, Vec<(String, String, S
             .into_iter()
             .map(|(pointer, text)| {
                 let (parent, key) = parent_and_last(&pointer);
-                let field = if value.pointer(parent).is_some_and(Value::is_array) {
-                    parent_and_last(parent).1
-                } else {
-                    key
-                };
+                let field =
+                    if !parent.is_empty() && value.pointer(parent).is_some_and(Value::is_array) {
+                        parent_and_last(parent).1
+                    } else {
+                        key
+                    };
                 (json_path(&pointer), field, text)
             })
             .collect();
