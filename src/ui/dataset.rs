@@ -744,13 +744,11 @@ const SLICE: u32 = 256 * 1024;
 
 /// Pushes `part` to `feed` a slice at a time; false once it gives up.
 fn push(feed: &mut model::Feed, part: &js_sys::Uint8Array) -> bool {
-    let mut slice = vec![0; SLICE.min(part.length()) as usize];
-    let len = part.length();
-    (0..len).step_by(SLICE as usize).all(|at| {
-        let end = (at + SLICE).min(len);
-        let n = (end - at) as usize;
-        part.subarray(at, end).copy_to(&mut slice[..n]);
-        feed.push(&slice[..n])
+    let mut buf = vec![0; SLICE.min(part.length()) as usize];
+    slices(part).all(|slice| {
+        let n = slice.length() as usize;
+        slice.copy_to(&mut buf[..n]);
+        feed.push(&buf[..n])
     })
 }
 
@@ -758,13 +756,15 @@ fn push(feed: &mut model::Feed, part: &js_sys::Uint8Array) -> bool {
 /// slice and the entry being read, not a whole part (a part can be 2 MB,
 /// and the page's memory never shrinks).
 fn push_pack(feed: &mut model::pack::Feed, part: &js_sys::Uint8Array) {
+    slices(part).all(|slice| feed.push_with(slice.length() as usize, |buf| slice.copy_to(buf)));
+}
+
+/// `part` as views of at most [`SLICE`] bytes each (nothing copied).
+fn slices(part: &js_sys::Uint8Array) -> impl Iterator<Item = js_sys::Uint8Array> + '_ {
     let len = part.length();
-    for at in (0..len).step_by(SLICE as usize) {
-        let slice = part.subarray(at, (at + SLICE).min(len));
-        if !feed.push_with(slice.length() as usize, |buf| slice.copy_to(buf)) {
-            return;
-        }
-    }
+    (0..len)
+        .step_by(SLICE as usize)
+        .map(move |at| part.subarray(at, (at + SLICE).min(len)))
 }
 
 /// The dataset in `body`, read as it came: the page's memory holds the
