@@ -1060,9 +1060,8 @@ fn decode_claim(cx: &mut Cx, value: &Value, path: &Path) -> Claim {
 
 /// Ids are unique per collection, and every reference names an existing entry.
 /// Each id of a collection and where it first appears; an id given twice
-/// is a problem. (Shared with the pack, which refers by position but must
-/// still hold each id once.)
-pub(super) fn ids<'a>(
+/// is a problem.
+fn ids<'a>(
     problems: &mut Vec<Problem>,
     what: &str,
     items: impl Iterator<Item = &'a str>,
@@ -1085,13 +1084,24 @@ pub(super) fn ids<'a>(
     first
 }
 
-/// Ids are unique per collection, and every reference names an existing entry.
-fn check_references(cx: &mut Cx, b: &Briefing) {
-    let problems = &mut cx.problems;
+/// Each collection's ids held once (a problem for each id given twice),
+/// and the actors', sources' and events' positions by id. (Shared with the
+/// pack, which refers by position but must still hold each id once.)
+pub(super) fn collection_ids<'a>(
+    problems: &mut Vec<Problem>,
+    b: &'a Briefing,
+) -> [HashMap<&'a str, usize>; 3] {
     let actors = ids(problems, "actors", b.actors.iter().map(|a| &*a.id));
     let sources = ids(problems, "sources", b.sources.iter().map(|s| &*s.id));
     let events = ids(problems, "events", b.events.iter().map(|e| &*e.id));
     ids(problems, "claims", b.claims.iter().map(|c| &*c.id));
+    [actors, sources, events]
+}
+
+/// Ids are unique per collection, and every reference names an existing entry.
+fn check_references(cx: &mut Cx, b: &Briefing) {
+    let problems = &mut cx.problems;
+    let [actors, sources, events] = collection_ids(problems, b);
 
     // Paths as the decoder keeps them, written only for a broken reference:
     // there is one per participant, source and stance, hundreds of

@@ -27,7 +27,7 @@
 
 use super::date::{DateSpec, PartialDate};
 use super::decode::{
-    check_spread, check_statuses, hidden_character, ids, is_http_url, is_id, max_chars,
+    check_spread, check_statuses, collection_ids, hidden_character, is_http_url, is_id, max_chars,
     max_entries, Problem, TookPart, NAME_FIELDS, SHORT_TEXT_CHARS,
 };
 use super::types::*;
@@ -432,26 +432,7 @@ impl Feed {
         // Ids held once in each collection (references are positions, so they
         // name an entry by construction), then the status rules, as `load` does.
         let mut problems = Vec::new();
-        ids(
-            &mut problems,
-            "actors",
-            briefing.actors.iter().map(|a| &*a.id),
-        );
-        ids(
-            &mut problems,
-            "sources",
-            briefing.sources.iter().map(|s| &*s.id),
-        );
-        ids(
-            &mut problems,
-            "events",
-            briefing.events.iter().map(|e| &*e.id),
-        );
-        ids(
-            &mut problems,
-            "claims",
-            briefing.claims.iter().map(|c| &*c.id),
-        );
+        collection_ids(&mut problems, &briefing);
         check_spread(&mut problems, &briefing);
         if problems.is_empty() {
             check_statuses(&mut problems, &briefing);
