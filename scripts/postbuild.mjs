@@ -71,14 +71,18 @@ addEventListener('error', (e) => { if (trapped(e.error)) crash(); });
 addEventListener('unhandledrejection', (e) => { if (trapped(e.reason)) crash(); });
 for (const type of ['dragover', 'drop']) addEventListener(type, (e) => e.preventDefault());`;
 
+// The glue is imported when the guards are in place, not above them: a glue
+// that does not arrive (a failed request, a proxy that blocks scripts) is then
+// said in words, where a static import left "Loading the briefing…" for ever.
 const boot = `// Starts the briefing's WebAssembly; says so in words if it cannot.
-import init from './${glueName}';
 ${failure}
 ${guards}
 if (typeof WebAssembly !== 'object') {
   fail('this browser cannot run WebAssembly.');
 } else {
-  init({ module_or_path: './${wasmName}' }).catch((e) => fail('its program did not load (' + (e && e.message) + ').'));
+  import('./${glueName}')
+    .then((glue) => glue.default({ module_or_path: './${wasmName}' }))
+    .catch((e) => fail('its program did not load (' + (e && e.message) + ').'));
 }
 `;
 const bootName = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;

@@ -388,6 +388,16 @@ test('if the wasm cannot load, or WebAssembly is missing, the page says so in wo
   page.problems = page.problems.filter((p) => !/console error|uncaught/.test(p));
   await assertClean(page);
 
+  // Its script glue (the module that starts the wasm) failing says so too.
+  const noGlue = await newPage(browser, { origin: originOf(site.url) });
+  await noGlue.route(/\/briefing-[0-9a-f]+\.js$/, (route) => route.abort());
+  await noGlue.goto(site.url);
+  await noGlue.getByRole('alert').waitFor();
+  assert.match(await noGlue.getByRole('alert').textContent(), /The briefing could not start: its program did not load/);
+  expectProblems(noGlue, [/request failed: .*briefing-[0-9a-f]+\.js/]);
+  noGlue.problems = noGlue.problems.filter((p) => !/console error|uncaught/.test(p));
+  await assertClean(noGlue);
+
   const bare = await newPage(browser, { origin: originOf(site.url) });
   await bare.addInitScript(() => delete globalThis.WebAssembly);
   await bare.goto(site.url);
