@@ -305,7 +305,21 @@ impl Index {
     /// Everything but the search index, and what building that needs.
     fn without_search(b: &Briefing) -> (Index, SearchBuild) {
         let mut order: Vec<usize> = (0..b.events.len()).collect();
-        let keys: Vec<(i32, i32)> = b.events.iter().map(|e| e.date.sort_key()).collect();
+        // The date, then the id's first 16 bytes as a number (zero after
+        // its end): events of one date are many (thousands of dates for
+        // 100,000 events) and comparing their ids read each id's text, a
+        // cache miss apiece. The number orders as the text does, and only a
+        // tie on it compares the whole ids.
+        let keys: Vec<((i32, i32), u128)> = b
+            .events
+            .iter()
+            .map(|e| {
+                let mut head = [0u8; 16];
+                let n = e.id.len().min(16);
+                head[..n].copy_from_slice(&e.id.as_bytes()[..n]);
+                (e.date.sort_key(), u128::from_be_bytes(head))
+            })
+            .collect();
         // Ids are unique, so the order is total and need not be stable.
         super::sort_positions(&mut order, &|x, y| {
             keys[x]
@@ -771,6 +785,36 @@ mod tests {
 
     /// What the first results wait for makes nothing per name or text: a
     /// file of 6 million aliases spent 7.7 s on them before its first results.
+    /// Events of one date are in the order of their ids as texts, also
+    /// where ids share their first 16 bytes or one is the start of another.
+    #[test]
+    fn events_of_one_date_are_in_id_order() {
+        let mut b = crate::model::load(crate::model::BUNDLED).unwrap();
+        let ids = [
+            "b",
+            "aaaaaaaaaaaaaaaa-2",
+            "a",
+            "aaaaaaaaaaaaaaaa-10",
+            "aaaaaaaaaaaaaaaa",
+            "a-b",
+            "aaaaaaaaaaaaaaa",
+        ];
+        let model = b.events[0].clone();
+        b.events = ids
+            .iter()
+            .map(|&id| crate::model::Event {
+                id: id.into(),
+                ..model.clone()
+            })
+            .collect();
+        b.claims.clear();
+        let index = Index::new(&b);
+        let ordered: Vec<&str> = index.order.iter().map(|&e| &*b.events[e].id).collect();
+        let mut expected = ids.to_vec();
+        expected.sort();
+        assert_eq!(ordered, expected);
+    }
+
     #[test]
     fn a_deferred_index_tokenizes_and_folds_nothing_until_its_search_build() {
         let b = Arc::new(crate::model::load(crate::model::BUNDLED).unwrap());
