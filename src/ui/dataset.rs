@@ -795,8 +795,9 @@ const SEARCH_SLICE_MS: f64 = 5.0;
 
 /// A dataset's search index, built a slice at a time once its first results
 /// are painted (more than a second of work at 100,000 events, which the
-/// first results no longer wait for); a search typed sooner builds the rest
-/// at once. Stops when the dataset is no longer held.
+/// first results no longer wait for), in the page's idle time, so that a
+/// click while it is built keeps its frame; a search typed sooner builds
+/// the rest at once. Stops when the dataset is no longer held.
 fn build_search_later(index: std::sync::Weak<Index>) {
     super::after_paint(Box::new(move || build_search_slice(index)));
 }
@@ -807,7 +808,7 @@ fn build_search_slice(index: std::sync::Weak<Index>) {
     };
     let start = js_sys::Date::now();
     if !held.build_search(&mut || js_sys::Date::now() - start < SEARCH_SLICE_MS) {
-        super::soon(Box::new(move || build_search_slice(index)));
+        super::when_idle(Box::new(move || build_search_slice(index)));
     }
 }
 

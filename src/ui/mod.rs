@@ -31,6 +31,25 @@ fn soon(f: Box<dyn FnOnce()>) {
     set_timeout(f, std::time::Duration::ZERO);
 }
 
+/// `f` once the page is idle: after a frame is drawn, when nothing else
+/// waits (`requestIdleCallback`), so work in slices never runs between a
+/// click and its frame, as a task could. Where the browser has no idle
+/// callbacks (older Safari), a task of its own.
+fn when_idle(f: Box<dyn FnOnce()>) {
+    let f = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let later = f.clone();
+    let asked = request_idle_callback_with_handle(move || {
+        if let Some(f) = later.take() {
+            f();
+        }
+    });
+    if asked.is_err() {
+        if let Some(f) = f.take() {
+            soon(f);
+        }
+    }
+}
+
 use crate::model::Briefing;
 use crate::query::IdSet;
 use crate::query::{Index, Outcome, Tab, ViewState};

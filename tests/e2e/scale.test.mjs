@@ -124,3 +124,36 @@ test('the claims view of a large dataset shows a page of claims, says what it le
   assert.equal(Number((await heading.textContent()).match(/([\d,]+) claims/)[1].replace(/,/g, '')), claims, 'the count is of the whole view');
   await assertClean(page);
 });
+
+test('the search index is built in idle time (or a task at a time where there is none), and search finds what it did', async () => {
+  // With idle callbacks: the build asks for them (counted by a wrapper).
+  const page = await newPage(browser, { origin: new URL(site.url).origin });
+  await page.addInitScript(() => {
+    const ask = window.requestIdleCallback.bind(window);
+    window.__idleAsks = 0;
+    window.requestIdleCallback = (f, o) => {
+      window.__idleAsks++;
+      return ask(f, o);
+    };
+  });
+  await openBriefing(page, site.url + '?data=large.json');
+  await waitForCounts(page, { shown: EVENTS, total: EVENTS, timeout: 60_000 });
+  await page.waitForFunction(() => window.__idleAsks > 0, null, { timeout: 10_000 });
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  await search.fill('moscow');
+  await page.waitForTimeout(100);
+  const found = await counts(page);
+  assert.ok(found[0] > 0 && found[0] < EVENTS, `${found[0]} found`);
+  await assertClean(page);
+
+  // Without them (older Safari): the same results, no error.
+  const bare = await newPage(browser, { origin: new URL(site.url).origin });
+  await bare.addInitScript(() => delete window.requestIdleCallback);
+  await openBriefing(bare, site.url + '?data=large.json');
+  await waitForCounts(bare, { shown: EVENTS, total: EVENTS, timeout: 60_000 });
+  await bare.waitForTimeout(1500);
+  await bare.getByRole('searchbox', { name: 'Search' }).fill('moscow');
+  await bare.waitForTimeout(100);
+  assert.deepEqual(await counts(bare), found);
+  await assertClean(bare);
+});
