@@ -305,21 +305,7 @@ impl Index {
     /// Everything but the search index, and what building that needs.
     fn without_search(b: &Briefing) -> (Index, SearchBuild) {
         let mut order: Vec<usize> = (0..b.events.len()).collect();
-        // The date, then the id's first 16 bytes as a number (zero after
-        // its end): events of one date are many (thousands of dates for
-        // 100,000 events) and comparing their ids read each id's text, a
-        // cache miss apiece. The number orders as the text does, and only a
-        // tie on it compares the whole ids.
-        let keys: Vec<((i32, i32), u128)> = b
-            .events
-            .iter()
-            .map(|e| {
-                let mut head = [0u8; 16];
-                let n = e.id.len().min(16);
-                head[..n].copy_from_slice(&e.id.as_bytes()[..n]);
-                (e.date.sort_key(), u128::from_be_bytes(head))
-            })
-            .collect();
+        let keys: Vec<(i32, i32)> = b.events.iter().map(|e| e.date.sort_key()).collect();
         // Ids are unique, so the order is total and need not be stable.
         super::sort_positions(&mut order, &|x, y| {
             keys[x]
