@@ -481,9 +481,9 @@ impl Feed {
                     } else {
                         r.entry = (COLLECTIONS[c].0, i);
                         match c {
-                            0 => room(&mut got.actors, &mut got.actor_ids, n),
-                            1 => room(&mut got.sources, &mut got.source_ids, n),
-                            _ => room(&mut got.events, &mut got.event_ids, n),
+                            0 => got.actor_ids.reserve_exact(room(&mut got.actors, n)),
+                            1 => got.source_ids.reserve_exact(room(&mut got.sources, n)),
+                            _ => got.event_ids.reserve_exact(room(&mut got.events, n)),
                         }
                         let read = r.whole(&mut |r| match c {
                             0 => {
@@ -547,7 +547,7 @@ impl Feed {
         while got.claims.len() < n && !r.failed() {
             r.entry = ("claims", got.claims.len());
             let claims = &mut got.claims;
-            room(claims, &mut Vec::new(), n);
+            room(claims, n);
             if !r.whole(&mut |r| claims.push(r.claim(ids, events, &mut took_part))) {
                 claims.pop();
                 return None;
@@ -558,19 +558,21 @@ impl Feed {
     }
 }
 
-/// Room for the next entry of a collection of `n` and of its ids, made
-/// before it is read: four times what has been read so far, up to `n`. A
-/// count alone reserves little (a file may claim millions of entries and
-/// hold none), but once a quarter of them has come the rest is believed:
+/// Room for the next entry of a collection of `n`, made before it is read:
+/// four times what has been read so far, up to `n`; how many more entries
+/// it made room for (0 if there was room), for its ids' list. A count
+/// alone reserves little (a file may claim millions of entries and hold
+/// none), but once a quarter of them has come the rest is believed:
 /// doubling as `push` does copied the events' list (tens of megabytes at
 /// 100,000 events) seven times and left its spare half to give back.
-fn room<T>(entries: &mut Vec<T>, ids: &mut Vec<Ref>, n: usize) {
+fn room<T>(entries: &mut Vec<T>, n: usize) -> usize {
     let len = entries.len();
-    if len == entries.capacity() {
-        let more = (len * 4).max(1024).min(n.max(len + 1)) - len;
-        entries.reserve_exact(more);
-        ids.reserve_exact(more);
+    if len < entries.capacity() {
+        return 0;
     }
+    let more = (len * 4).max(1024).min(n.max(len + 1)) - len;
+    entries.reserve_exact(more);
+    more
 }
 
 /// Reads on after a problem with placeholders (empty text, zero, none),
@@ -1233,23 +1235,23 @@ mod tests {
     /// count, never to a count alone.
     #[test]
     fn room_is_made_from_what_was_read_up_to_the_count() {
-        let (mut entries, mut ids): (Vec<u8>, Vec<Ref>) = (Vec::new(), Vec::new());
+        let mut entries: Vec<u8> = Vec::new();
         // A count of millions with nothing read yet: a little room.
-        room(&mut entries, &mut ids, 5_000_000);
-        assert_eq!((entries.capacity(), ids.capacity()), (1024, 1024));
+        assert_eq!(room(&mut entries, 5_000_000), 1024);
+        assert_eq!(entries.capacity(), 1024);
         entries.resize(1024, 0);
-        room(&mut entries, &mut ids, 5_000_000);
+        assert_eq!(room(&mut entries, 5_000_000), 3072);
         assert_eq!(entries.capacity(), 4096);
         // Never past the count, and always room for one more.
         entries.resize(4096, 0);
-        room(&mut entries, &mut ids, 5_000);
+        assert_eq!(room(&mut entries, 5_000), 904);
         assert_eq!(entries.capacity(), 5_000);
         entries.resize(5_000, 0);
-        room(&mut entries, &mut ids, 5_000);
+        assert_eq!(room(&mut entries, 5_000), 1);
         assert_eq!(entries.capacity(), 5_001);
         // Room left: nothing reserved.
         let mut few: Vec<u8> = Vec::with_capacity(10);
-        room(&mut few, &mut ids, 3);
+        assert_eq!(room(&mut few, 3), 0);
         assert_eq!(few.capacity(), 10);
     }
 }
