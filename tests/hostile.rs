@@ -996,3 +996,16 @@ fn a_csv_row_names_a_bounded_number_of_events() {
     assert_eq!(row.matches("Meeting ").count(), CSV_EVENTS, "{row}");
     assert!(row.contains("; and 10 more events"), "{row}");
 }
+
+/// A name of spaces only, or none, is said to have no visible letter, as a
+/// name of invisible characters is; plain ASCII names pass.
+#[test]
+fn a_blank_name_has_no_visible_letter() {
+    use briefing::model::decode::hidden_character;
+    for blank in ["", " ", "   "] {
+        let why = hidden_character(blank).expect("refused");
+        assert!(why.contains("no visible letter"), "{blank:?}: {why}");
+    }
+    assert_eq!(hidden_character("Alice Smith-Jones (2nd)"), None);
+    assert!(hidden_character("Alice\u{7f}").is_some());
+}

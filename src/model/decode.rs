@@ -718,9 +718,10 @@ fn limit_text(cx: &mut Cx, key: &str, path: &Path, text: String) -> String {
 /// direction override (which reverses the text around it) or an invisible
 /// character (which makes "Alice" and "Alice" two different names).
 pub fn hidden_character(text: &str) -> Option<String> {
-    // Printable ASCII holds none of what is looked for, and most names are
-    // that: no scan of characters (and no list of them) for those.
-    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+    // Printable ASCII with something besides spaces holds none of what
+    // is looked for, and most names are that: no scan of characters (and no
+    // list of them) for those.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) && text.bytes().any(|b| b != b' ') {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
