@@ -769,8 +769,6 @@ fn made_in<'a>(
 mod tests {
     use super::*;
 
-    /// What the first results wait for makes nothing per name or text: a
-    /// file of 6 million aliases spent 7.7 s on them before its first results.
     /// Events of one date are in the order of their ids as texts, also
     /// where ids share their first 16 bytes or one is the start of another.
     #[test]
@@ -801,6 +799,8 @@ mod tests {
         assert_eq!(ordered, expected);
     }
 
+    /// What the first results wait for makes nothing per name or text: a
+    /// file of 6 million aliases spent 7.7 s on them before its first results.
     #[test]
     fn a_deferred_index_tokenizes_and_folds_nothing_until_its_search_build() {
         let b = Arc::new(crate::model::load(crate::model::BUNDLED).unwrap());
