@@ -565,18 +565,23 @@ const FREE_TEXT: &[&str] = &[
     "quote",
 ];
 
+/// The field a value at `pointer` belongs to: its key, or for an element of
+/// a list the list's name. A root replaced by a list (an earlier mutation)
+/// has no name: its elements belong to their index.
+fn field_of(value: &Value, pointer: &str) -> String {
+    let (parent, last) = parent_and_last(pointer);
+    if !parent.is_empty() && value.pointer(parent).is_some_and(Value::is_array) {
+        parent_and_last(parent).1
+    } else {
+        last
+    }
+}
+
 fn is_free_text(value: &Value, pointer: &str) -> bool {
     if !value.pointer(pointer).is_some_and(Value::is_string) || pointer.is_empty() {
         return false;
     }
-    let (parent, last) = parent_and_last(pointer);
-    // An element's field is its list's name; a root replaced by a list
-    // (an earlier mutation) has none.
-    let field = if !parent.is_empty() && value.pointer(parent).is_some_and(Value::is_array) {
-        parent_and_last(parent).1
-    } else {
-        last
-    };
+    let field = field_of(value, pointer);
     // `role` is free text for actors but a vocabulary key for participants.
     FREE_TEXT.contains(&field.as_str()) && !pointer.contains("/participants/")
 }
@@ -721,15 +726,7 @@ fn reshaped_bundle() -> impl Strategy<Value = String> {
                         .iter()
                         .filter(|p| value.pointer(p).is_some_and(Value::is_string))
                     {
-                        let (parent, last) = parent_and_last(p);
-                        let field = if !parent.is_empty()
-                            && value.pointer(parent).is_some_and(Value::is_array)
-                        {
-                            parent_and_last(parent).1
-                        } else {
-                            last
-                        };
-                        by_field.entry(field).or_default().push(p);
+                        by_field.entry(field_of(&value, p)).or_default().push(p);
                     }
                     let fields: Vec<&Vec<&String>> = by_field.values().collect();
                     let places = fields[at.index(fields.len())];
@@ -795,13 +792,7 @@ fn text_edited_bundle() -> impl Strategy<Value = (String, Vec<(String, String, S
         let edited = last
             .into_iter()
             .map(|(pointer, text)| {
-                let (parent, key) = parent_and_last(&pointer);
-                let field =
-                    if !parent.is_empty() && value.pointer(parent).is_some_and(Value::is_array) {
-                        parent_and_last(parent).1
-                    } else {
-                        key
-                    };
+                let field = field_of(&value, &pointer);
                 (json_path(&pointer), field, text)
             })
             .collect();
