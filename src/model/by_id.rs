@@ -58,25 +58,30 @@ impl<'a> ById<'a> {
             let (Ok(at), Ok(len)) = (u32::try_from(i), u32::try_from(id.len())) else {
                 continue;
             };
-            let mut s = by_id.slot_of(id.as_ptr() as usize);
-            loop {
-                let slot = &mut by_id.slots[s];
-                if slot.at == EMPTY {
-                    *slot = Slot {
-                        address: id.as_ptr() as usize,
-                        len,
-                        at,
-                    };
-                    break;
-                }
-                // The same text again keeps its first place.
-                if slot.address == id.as_ptr() as usize && slot.len == len {
-                    break;
-                }
-                s = (s + 1) & (by_id.slots.len() - 1);
+            let address = id.as_ptr() as usize;
+            // The same text again keeps its first place.
+            if let Err(s) = by_id.probe(address, id.len()) {
+                by_id.slots[s] = Slot { address, len, at };
             }
         }
         by_id
+    }
+
+    /// The position held for this address and length, or the empty slot
+    /// where it would go. (The table is never full, so an empty one comes.)
+    fn probe(&self, address: usize, len: usize) -> Result<usize, usize> {
+        let mut s = self.slot_of(address);
+        loop {
+            let slot = self.slots[s];
+            if slot.at == EMPTY {
+                return Err(s);
+            }
+            // The same address and length is the same text.
+            if slot.address == address && slot.len as usize == len {
+                return Ok(slot.at as usize);
+            }
+            s = (s + 1) & (self.slots.len() - 1);
+        }
     }
 
     /// Where probing for `address` begins (Fibonacci hashing: one
@@ -89,18 +94,8 @@ impl<'a> ById<'a> {
     /// one per caller.)
     #[inline(never)]
     pub fn get(&self, id: &str) -> Option<usize> {
-        let address = id.as_ptr() as usize;
-        let mut s = self.slot_of(address);
-        loop {
-            let slot = self.slots[s];
-            if slot.at == EMPTY {
-                break;
-            }
-            // The same address and length is the same text.
-            if slot.address == address && slot.len as usize == id.len() {
-                return Some(slot.at as usize);
-            }
-            s = (s + 1) & (self.slots.len() - 1);
+        if let Ok(at) = self.probe(id.as_ptr() as usize, id.len()) {
+            return Some(at);
         }
         // In reverse, so that an id given twice keeps its first place.
         let by_text = self.by_text.get_or_init(|| {
